@@ -1,0 +1,19 @@
+"""mkdocs-macros entry point: registers macros and filters, nothing else.
+
+The logic lives in the sibling modules; each is pure and unit-tested.
+"""
+from macros import lang
+
+
+def define_env(env):
+    """Called by mkdocs-macros once per build (one build per language)."""
+
+    def page_lang() -> str:
+        return lang.current(env.conf)
+
+    @env.macro
+    def t(key: str) -> str:
+        """UI string in the page's language: {{ t("check.reset") }}."""
+        return lang.text(page_lang(), key)
+
+    env.variables["lang_code"] = page_lang()

@@ -1,0 +1,44 @@
+"""The real configs build strictly, each language with its own index, 404 and sitemap."""
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import LANG_PREFIX
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_strict_build_succeeds(build_results, code):
+    _, results = build_results
+    result = results[code]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_each_language_has_its_own_home_404_sitemap_and_search(site_dir, code):
+    root = site_dir / LANG_PREFIX[code]
+    for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json"):
+        assert (root / name).is_file(), f"{code}: {name} missing"
+    for name in ("index.html", "404.html"):
+        html = BeautifulSoup((root / name).read_text(encoding="utf-8"), "html.parser")
+        assert html.html["lang"] == code, f"{code}/{name} has lang={html.html.get('lang')}"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_search_index_holds_only_its_own_language(site_dir, code):
+    index = json.loads((site_dir / LANG_PREFIX[code] / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [code]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert locations, "empty search index"
+    assert not [loc for loc in locations if loc.startswith("en/")], "English pages leaked into an index"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_sitemap_lists_only_its_own_language(site_dir, code):
+    tree = ET.parse(site_dir / LANG_PREFIX[code] / "sitemap.xml")
+    locs = [el.text for el in tree.iter() if el.tag.endswith("loc")]
+    assert locs
+    in_english = [loc for loc in locs if "/en/" in loc]
+    assert (len(in_english) == len(locs)) if code == "en" else not in_english, locs

@@ -1,0 +1,60 @@
+"""Every internal link and #anchor in the built site resolves, in both languages."""
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from tests.built.site_pages import all_html_files, soup_of
+
+LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+SITE = "http://site.invalid/"  # a stand-in origin to resolve relative URLs against
+NOT_FETCHED = ("mailto:", "tel:", "javascript:", "data:", "#__")
+
+
+def url_of(site: Path, file: Path) -> str:
+    rel = file.relative_to(site).as_posix()
+    return urljoin(SITE, rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def target_file(site: Path, url: str) -> Path | None:
+    path = unquote(urlsplit(url).path).lstrip("/")
+    candidate = site / path
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def ids_in(file: Path) -> set[str]:
+    soup = soup_of(file)
+    return {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
+
+
+def broken_links(site: Path) -> list[str]:
+    broken = []
+    for file in all_html_files(site):
+        here = url_of(site, file)
+        for tag, attr in LINK_ATTRS.items():
+            for el in soup_of(file).find_all(tag, attrs={attr: True}):
+                raw = el[attr].strip()
+                if not raw or raw.startswith(NOT_FETCHED) or urlsplit(raw).scheme in ("http", "https"):
+                    continue  # absolute links are checked by test_hosts / the external-link report
+                url = urljoin(here, raw)
+                target = target_file(site, url)
+                where = f"{file.relative_to(site)}: <{tag} {attr}={raw!r}>"
+                if target is None:
+                    broken.append(f"{where} → missing {urlsplit(url).path}")
+                    continue
+                fragment = unquote(urlsplit(url).fragment)
+                if fragment and target.suffix == ".html" and fragment not in ids_in(target):
+                    broken.append(f"{where} → no #{fragment} in {target.relative_to(site)}")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    broken = broken_links(site_dir)
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_the_checker_catches_a_broken_link(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<a href="../b/">x</a><a href="#nope">y</a><p id="ok"></p>')
+    broken = broken_links(tmp_path)
+    assert len(broken) == 2 and "missing /b/" in broken[0] and "no #nope" in broken[1]

@@ -1,0 +1,51 @@
+"""Both languages, always: same pages, same anchors, same checklist items, same string keys."""
+import yaml
+
+from macros import lang
+from tests.built.site_pages import article, content_anchors, page_file, pages_of, soup_of
+from tests.conftest import ROOT
+
+
+def test_same_source_pages_in_both_languages():
+    es = {p.relative_to(ROOT / "docs/es").as_posix() for p in (ROOT / "docs/es").rglob("*.md")}
+    en = {p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md")}
+    assert es - en == set(), f"only in Spanish: {sorted(es - en)}"
+    assert en - es == set(), f"only in English: {sorted(en - es)}"
+
+
+def test_same_built_pages_in_both_languages(site_dir):
+    assert pages_of(site_dir, "es") == pages_of(site_dir, "en")
+
+
+def test_same_heading_and_item_anchors_on_every_page(site_dir):
+    mismatched = {}
+    for path in pages_of(site_dir, "es"):
+        es = content_anchors(soup_of(page_file(site_dir, "es", path)))
+        en = content_anchors(soup_of(page_file(site_dir, "en", path)))
+        if es != en:
+            mismatched[path or "home"] = {"only es": sorted(es - en), "only en": sorted(en - es)}
+    assert not mismatched, mismatched
+
+
+def test_same_checklist_items_on_every_page(site_dir):
+    for path in pages_of(site_dir, "es"):
+        items = {
+            code: [li["id"] for li in article(soup_of(page_file(site_dir, code, path))).select("li.check-item")]
+            for code in lang.LANGUAGES
+        }
+        assert items["es"] == items["en"], f"{path}: {items}"
+
+
+def test_strings_files_have_the_same_keys():
+    keys = {code: set(yaml.safe_load((lang.STRINGS_DIR / f"{code}.yml").read_text(encoding="utf-8")))
+            for code in lang.LANGUAGES}
+    assert keys["es"] - keys["en"] == set(), f"only in es.yml: {sorted(keys['es'] - keys['en'])}"
+    assert keys["en"] - keys["es"] == set(), f"only in en.yml: {sorted(keys['en'] - keys['es'])}"
+
+
+def test_no_string_is_empty_or_left_untranslated():
+    es, en = lang.strings("es"), lang.strings("en")
+    assert all(v.strip() for v in [*es.values(), *en.values()])
+    # Identical text in both is suspicious unless it is language-neutral (numbers, symbols, names).
+    same = [k for k in es if es[k] == en[k] and any(c.isalpha() for c in es[k]) and len(es[k]) > 3]
+    assert not same, f"same text in both languages: {same}"

@@ -1,0 +1,129 @@
+"""Shared fixtures: one strict build of both languages per test session, a local
+server over it, and Playwright wired to Debian's Chromium at phone size."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tools import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PHONE = {"width": 390, "height": 844}
+CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
+LANG_PREFIX = {"es": "", "en": "en/"}
+
+
+def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
+    """Strict build of both languages into site_dir (Spanish first: it empties its folder)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    results = {}
+    for code, config in CONFIGS.items():
+        target = site_dir / LANG_PREFIX[code]
+        results[code] = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )
+    return results
+
+
+@pytest.fixture(scope="session")
+def build_results(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    return site_dir, build_site(site_dir)
+
+
+@pytest.fixture(scope="session")
+def site_dir(build_results) -> Path:
+    site, results = build_results
+    for code, result in results.items():
+        if result.returncode != 0:
+            pytest.fail(f"strict build of {code} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """pytest-playwright's base_url: the built site served like a static host."""
+    server, url = serve.start_background(site_dir)
+    yield url
+    server.shutdown()
+
+
+def pages_of(site: Path, code: str) -> list[str]:
+    """URL paths ('' for home, 'expectations/') of one language's built pages."""
+    root = site / LANG_PREFIX[code]
+    paths = []
+    for index in sorted(root.rglob("index.html")):
+        rel = index.parent.relative_to(root).as_posix()
+        if code == "es" and (rel == "en" or rel.startswith("en/")):
+            continue
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+# -- Playwright: Debian's Chromium, a phone, no network beyond localhost ------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": PHONE,
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+        "locale": "es-ES",
+    }
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+class PageProblems:
+    """Console errors, page errors, failed requests and requests to other hosts
+    seen by one browser context (workers included). Foreign requests are
+    aborted so a test never waits on the network."""
+
+    def __init__(self, context):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        context.route(lambda url: urlsplit(url).hostname not in LOCAL_HOSTS and not url.startswith("data:"),
+                      self._block_foreign)
+        context.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        context.on("weberror", lambda e: self.errors.append(f"pageerror: {e.error}"))
+        context.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        context.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        context.on("request", lambda r: self.requests.append(r.url))
+
+    def _block_foreign(self, route):
+        self.errors.append(f"request to another host: {route.request.url}")
+        route.abort()
+
+
+@pytest.fixture
+def problems(context):
+    return PageProblems(context)
+
+
+def screenshot(page, name: str):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,44 @@
+"""A checklist on a phone: tick, reload, still ticked; reset clears it; progress counts."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(("prefix", "progress_after"), [("", "1 de 2 hechos"), ("en/", "1 of 2 done")])
+def test_tick_survives_reload_and_reset_clears(page, problems, base_url, prefix, progress_after):
+    page.goto(base_url + prefix + "expectations/")
+    item = page.locator("li.check-item").first
+    box = item.locator("input[type=checkbox]")
+    progress = page.locator(".check-progress").first
+    expect(progress).to_be_visible()
+    expect(box).not_to_be_checked()
+
+    item.locator("label").tap()
+    expect(box).to_be_checked()
+    expect(progress).to_have_text(progress_after)
+    screenshot(page, f"checklist-{prefix.strip('/') or 'es'}")
+
+    page.reload()
+    expect(page.locator("li.check-item").first.locator("input")).to_be_checked()
+    expect(page.locator(".check-progress").first).to_have_text(progress_after)
+
+    page.locator(".check-reset").first.tap()
+    expect(page.locator("li.check-item input:checked")).to_have_count(0)
+    page.reload()
+    expect(page.locator("li.check-item input:checked")).to_have_count(0)
+    assert problems.errors == []
+
+
+def test_tick_made_in_spanish_shows_in_english(page, base_url):
+    page.goto(base_url + "expectations/")
+    page.locator("li.check-item label").first.tap()
+    page.goto(base_url + "en/expectations/")
+    expect(page.locator("li.check-item input").first).to_be_checked()
+
+
+def test_item_anchor_is_linkable(page, base_url):
+    page.goto(base_url + "en/expectations/#deliverable")
+    expect(page.locator("#deliverable")).to_be_in_viewport()

@@ -1,0 +1,52 @@
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import checklists, lang
+
+STRINGS = lang.strings("en")
+
+
+def built(md_text: str) -> BeautifulSoup:
+    html = markdown.markdown(md_text, extensions=["pymdownx.tasklist"],
+                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    return BeautifulSoup(checklists.render(html, STRINGS), "html.parser")
+
+
+def test_items_become_labelled_checkboxes_with_stable_ids():
+    soup = built("- [ ] Goal in **numbers** { #goal }\n- [x] One contact person { #contact }\n")
+    items = soup.select("li.check-item")
+    assert [li["id"] for li in items] == ["goal", "contact"]
+    box = items[0].find("input")
+    assert box["type"] == "checkbox" and not box.has_attr("disabled")
+    label = items[0].find("label")
+    assert label["for"] == box["id"] == "goal-box"
+    assert label.get_text(" ", strip=True) == "Goal in numbers"
+    assert "{" not in soup.get_text()
+    assert items[1].find("input").has_attr("checked")
+    assert items[0].select_one("a.check-item__link")["href"] == "#goal"
+
+
+def test_progress_and_reset_follow_the_list_hidden_until_scripted():
+    soup = built("- [ ] A { #a }\n- [ ] B { #b }\n- [ ] C { #c }\n")
+    tools = soup.select_one(".check-tools")
+    assert tools.find_previous_sibling("ul")["data-check-list"] == "list-1"
+    progress = tools.select_one(".check-progress")
+    assert progress.has_attr("hidden") and progress["aria-live"] == "polite"
+    assert progress.get_text() == "0 of 3 done"
+    assert tools.select_one("button.check-reset").has_attr("hidden")
+
+
+def test_item_without_id_fails_the_build():
+    with pytest.raises(checklists.ChecklistError, match="stable id"):
+        built("- [ ] No id here\n")
+
+
+def test_duplicate_ids_fail_the_build():
+    with pytest.raises(checklists.ChecklistError, match="duplicate"):
+        built("- [ ] A { #same }\n\ntext\n\n- [ ] B { #same }\n")
+
+
+def test_pages_without_task_lists_are_untouched():
+    html = "<ul><li>plain</li></ul>"
+    assert checklists.render(html, STRINGS) == html

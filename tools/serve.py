@@ -1,0 +1,111 @@
+"""Serve the built site (both languages) the way a static host would.
+
+    python tools/serve.py [--dir site] [--port 8000] [--gzip]
+
+- /en/… missing pages get the English 404 page, everything else the Spanish one;
+- --gzip compresses text responses, as production hosts do (used by bench/);
+- no caching headers tricks: the service worker and the browser decide.
+Used by `make serve`, the browser tests and the benchmark.
+"""
+import argparse
+import functools
+import gzip
+import http.server
+import threading
+from pathlib import Path
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".md")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    gzip_enabled = False
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".webmanifest": "application/manifest+json",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format, *args):  # quiet: tests and bench read their own output
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # stock redirect to the trailing-slash URL
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
+        body = path.read_bytes()
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        encoded = self.gzip_enabled and path.suffix in COMPRESSIBLE and accepts_gzip
+        if encoded:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+    def _not_found(self):
+        root = Path(self.directory)
+        page = root / "en" / "404.html" if self.path.startswith("/en/") else root / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """The file-like object SimpleHTTPRequestHandler copies to the socket."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def make_server(directory: str, port: int = 0, host: str = "127.0.0.1", use_gzip: bool = False):
+    """A ready server (port 0 = any free port); call serve_forever() or start_background()."""
+    handler = type("Handler", (SiteHandler,), {"gzip_enabled": use_gzip})
+    handler = functools.partial(handler, directory=str(directory))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def start_background(directory: str, use_gzip: bool = False):
+    """Serve from a daemon thread; returns (server, base_url)."""
+    server = make_server(directory, use_gzip=use_gzip)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="site")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--gzip", action="store_true")
+    args = parser.parse_args()
+    server = make_server(args.dir, args.port, args.host, args.gzip)
+    root = f"http://{args.host}:{args.port}/"
+    print(f"Serving {args.dir}/ at {root} (Español) and {root}en/ (English). Ctrl+C stops.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
