@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import lang
+from macros import lang, widgets
 
 
 def define_env(env):
@@ -15,5 +15,10 @@ def define_env(env):
     def t(key: str) -> str:
         """UI string in the page's language: {{ t("check.reset") }}."""
         return lang.text(page_lang(), key)
+
+    @env.macro
+    def calculator(name: str) -> str:
+        """Embed a calculator: {{ calculator("penalty") }}."""
+        return widgets.calculator_card(name, env.page.url, lang.strings(page_lang()))
 
     env.variables["lang_code"] = page_lang()

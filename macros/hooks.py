@@ -8,13 +8,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import checklists, lang  # noqa: E402
+from macros import checklists, lang, pagemeta  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
-    """Interactive checklists out of Markdown task lists, labelled in the build's language."""
+    """Interactive checklists out of Markdown task lists, and the reading-time /
+    last-reviewed line under the title of pages that declare `reviewed:`."""
     code = lang.current(config)
+    strings = lang.strings(code)
     try:
-        return checklists.render(html, lang.strings(code))
-    except checklists.ChecklistError as error:
-        raise checklists.ChecklistError(f"{page.file.src_path}: {error}") from None
+        html = checklists.render(html, strings)
+        if "reviewed" in page.meta:
+            html = pagemeta.insert_meta_line(html, page.meta["reviewed"], code, strings)
+    except ValueError as error:
+        raise ValueError(f"{page.file.src_path}: {error}") from None
+    return html

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 LANGUAGES = ("es", "en")
+# Babel / Intl locales: neutral Spanish; British English, like the rest of the English text.
+LOCALES = {"es": "es", "en": "en_GB"}
 STRINGS_DIR = Path(__file__).parent / "strings"
 
 

@@ -1,0 +1,49 @@
+"""The line under a chapter's title: reading time and the date it was last reviewed."""
+import datetime
+import math
+import re
+
+from babel.dates import format_date
+from bs4 import BeautifulSoup
+
+from macros import lang
+
+WORDS_PER_MINUTE = 200  # unhurried reading on a phone
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def reading_minutes(text: str) -> int:
+    return max(1, math.ceil(word_count(text) / WORDS_PER_MINUTE))
+
+
+def parse_reviewed(value) -> datetime.date:
+    """Front matter `reviewed: 2026-11-26` (YAML gives a date; a string is parsed)."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"reviewed: {value!r} is not a date like 2026-11-26") from None
+
+
+def insert_meta_line(html: str, reviewed, code: str, strings: dict[str, str]) -> str:
+    """Put "6 min read · Reviewed 26 November 2026" right after the page's h1."""
+    soup = BeautifulSoup(html, "html.parser")
+    h1 = soup.find("h1")
+    if h1 is None:
+        return html
+    minutes = reading_minutes(soup.get_text(" "))
+    date = parse_reviewed(reviewed)
+    line = soup.new_tag("p", attrs={"class": "page-meta"})
+    line.append(strings["page.reading_time"].format(minutes=minutes))
+    line.append(" · ")
+    time = soup.new_tag("time", attrs={"datetime": date.isoformat()})
+    time.string = format_date(date, format="long", locale=lang.LOCALES[code])
+    before, _, after = strings["page.reviewed"].partition("{date}")
+    line.extend([before, time, after])
+    h1.insert_after(line)
+    return str(soup)
