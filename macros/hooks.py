@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import checklists, lang, pagemeta  # noqa: E402
+from macros import assets, checklists, lang, pagemeta  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -23,3 +23,8 @@ def on_page_content(html, page, config, files):
     except ValueError as error:
         raise ValueError(f"{page.file.src_path}: {error}") from None
     return html
+
+
+def on_post_build(config):
+    """Ship our JS without comments and indentation (this build's site_dir only)."""
+    assets.minify_scripts(Path(config["site_dir"]))
