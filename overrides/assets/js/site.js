@@ -4,9 +4,13 @@
 import { mountChecklist } from "./checklist.js";
 import { mountLanguageLink } from "./language.js";
 
+// Heavier widgets load only on pages that have them.
+const mountCalculator = async (element) => (await import("./calculator.js")).mountCalculator(element);
+
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
+  [".calc[data-calc]", mountCalculator],
 ];
 
 function mountAll() {
@@ -14,12 +18,10 @@ function mountAll() {
     for (const element of document.querySelectorAll(selector)) {
       if (element.dataset.mounted) continue;
       element.dataset.mounted = "true";
-      try {
-        mount(element);
-      } catch (error) {
-        // One broken widget must not take the others down; the static markup stays usable.
-        console.warn("widget failed to start", selector, error);
-      }
+      // One broken widget must not take the others down; the static markup stays usable.
+      Promise.resolve()
+        .then(() => mount(element))
+        .catch((error) => console.error("widget failed to start", selector, error));
     }
   }
 }
