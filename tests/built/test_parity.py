@@ -36,6 +36,15 @@ def test_same_checklist_items_on_every_page(site_dir):
         assert items["es"] == items["en"], f"{path}: {items}"
 
 
+def test_same_calculators_on_every_page(site_dir):
+    for path in pages_of(site_dir, "es"):
+        embeds = {
+            code: [el["data-calc"] for el in article(soup_of(page_file(site_dir, code, path))).select("[data-calc]")]
+            for code in lang.LANGUAGES
+        }
+        assert embeds["es"] == embeds["en"], f"{path}: {embeds}"
+
+
 def test_strings_files_have_the_same_keys():
     keys = {code: set(yaml.safe_load((lang.STRINGS_DIR / f"{code}.yml").read_text(encoding="utf-8")))
             for code in lang.LANGUAGES}
