@@ -3,10 +3,14 @@
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
 import { mountLanguageLink } from "./language.js";
+import { registerOffline } from "./offline.js";
+import { mountCopyLink } from "./share.js";
 
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
+  ["a.headerlink, a.check-item__link", mountCopyLink],
+  ['link[rel="manifest"]', registerOffline],
 ];
 
 function mountAll() {
