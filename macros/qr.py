@@ -14,3 +14,9 @@ def svg(url: str, label: str, css_class: str = "qr") -> str:
     return drawing.replace(
         "<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" class="{css_class}" ', 1,
     ).replace(' class="segno"', "", 1)
+
+
+def card(url: str, href: str, label: str) -> str:
+    """A QR code with its address underneath, for the slides page: {{ qr_card("contract/") }}."""
+    return (f'<figure class="qr-card">{svg(url, label)}'
+            f'<figcaption><a href="{html.escape(href, quote=True)}">{html.escape(url)}</a></figcaption></figure>')
