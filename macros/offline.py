@@ -131,7 +131,8 @@ def web_manifest(name: str, short_name: str, description: str, code: str) -> dic
     }
 
 
-def write_offline_files(site_dir: Path, *, alternate_links: list[str], name: str, short_name: str, description: str, code: str) -> dict:
+def write_offline_files(site_dir: Path, *, alternate_links: list[str], name: str, short_name: str,
+                        description: str, code: str) -> dict:
     """After a language's build: its manifest, then its worker with the precache list (manifest included)."""
     site_dir = Path(site_dir)
     manifest = web_manifest(name, short_name, description, code)
