@@ -38,7 +38,8 @@ function summary(lhr) {
     }
   }
   const bytes = lhr.audits["total-byte-weight"].numericValue;
-  return { scores, metrics, failing, lighthouseBytes: bytes };
+  // How fast this machine ran the page (Lighthouse's own CPU benchmark; a quiet laptop scores ~1500+).
+  return { scores, metrics, failing, lighthouseBytes: bytes, benchmarkIndex: lhr.environment.benchmarkIndex };
 }
 
 for (const url of urls) {

@@ -1,4 +1,5 @@
 """After one visit, every page of that language opens with the network off (service worker)."""
+import re
 import shutil
 
 import pytest
@@ -24,7 +25,7 @@ def search(page, query: str) -> int:
     field = page.locator("input.md-search__input")
     field.press_sequentially(query)
     meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_contain_text(("Inicializando", "Initializing"), timeout=15_000)
+    expect(meta).not_to_have_text(re.compile("Inicializando|Initializing"), timeout=15_000)
     page.wait_for_timeout(300)
     return page.locator(".md-search-result__item").count()
 
@@ -106,3 +107,17 @@ def test_a_new_build_replaces_the_cache(page, copied_site):
     assert len(now) == len(first) and not set(now) & set(first), (first, now)
     page.goto(url + "en/guarantees/")
     expect(page.locator("article h1")).to_contain_text("(v2)")
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_first_visit_leaves_search_and_sitemaps_until_needed(page, problems, base_url, code):
+    requested = []  # the page's own requests (and its workers'), not the offline worker's precache
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + LANG_PREFIX[code] + "guarantees/")
+    page.wait_for_load_state("networkidle")
+    held_back = ("search_index.json", "sitemap.xml", "lunr.", "workers/search.")
+    assert not [url for url in requested if any(part in url for part in held_back)], requested
+    assert search(page, "especialista" if code == "es" else "specialist") > 0  # opening search loads it all
+    assert [url for url in requested if url.endswith("search/search_index.json")]
+    assert not [url for url in requested if "sitemap.xml" in url]
+    assert problems.errors == []
