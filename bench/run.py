@@ -15,6 +15,7 @@ Environment (defaults = the full requirement):
   BENCH_RUNS      Lighthouse runs per page, median reported                    (3)
   BENCH_BASELINE  English page paths for the stock-Material baseline           (home, longest chapter, a calculator)
   BENCH_LIGHTHOUSE  0 skips Lighthouse (bytes and build time only)             (1)
+  BENCH_REPORT    report file name, to keep a narrowed run apart               (report)
 """
 import email.utils
 import functools
@@ -402,8 +403,9 @@ def main():
               "load_average": {"start": load_start, "end": round(os.getloadavg()[0], 1)},
               "budgets": BUDGET, "build_seconds": build_seconds, "offline_pack": packs,
               "pages": rows, "baseline": baseline_rows}
-    (BENCH / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (BENCH / "report.md").write_text(markdown(report), encoding="utf-8")
+    name = os.environ.get("BENCH_REPORT", "report")
+    (BENCH / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (BENCH / f"{name}.md").write_text(markdown(report), encoding="utf-8")
     print(markdown(report))
     shutil.rmtree(work, ignore_errors=True)
 
