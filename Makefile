@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean bench
 
 ## serve: build both languages and serve them at http://127.0.0.1:$(PORT)/ (Spanish) and /en/
 serve: build
@@ -22,14 +22,25 @@ build: $(VENV)/.site-deps
 test: $(VENV)/.test-deps
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
-	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest
 
+## bench: page weight, Lighthouse (mobile) and build time of every page against the budgets
+##        → bench/report.md, bench/report.json. Not part of `make test` (about an hour in full);
+##        BENCH_PAGES, BENCH_LANGS, BENCH_RUNS, BENCH_BASELINE, BENCH_LIGHTHOUSE narrow it (see bench/run.py).
+bench: $(VENV)/.test-deps bench/node_modules/.installed
+	bash tools/ensure-chromium.sh
+	$(BIN)/python bench/run.py
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
+
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff check macros tests tools bench
 
 clean:
-	rm -rf site tests/artifacts
+	rm -rf site tests/artifacts bench/results
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

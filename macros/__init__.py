@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import lang, widgets
+from macros import lang, qr, widgets
 
 
 def define_env(env):
@@ -22,5 +22,12 @@ def define_env(env):
     def calculator(name: str) -> str:
         """Embed a calculator: {{ calculator("penalty") }}."""
         return embeds.render(name, env.page.url)
+
+    @env.macro
+    def qr_card(path: str) -> str:
+        """QR code of one page of this language, absolute URL from site_url: {{ qr_card("contract/") }}."""
+        url = env.conf["site_url"] + path
+        label = lang.text(page_lang(), "qr.label").format(url=url)
+        return qr.card(url, widgets.relative_url(env.page.url, path), label)
 
     env.variables["lang_code"] = page_lang()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import assets, checklists, csp, lang, pagemeta  # noqa: E402
+from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -20,15 +20,37 @@ def on_page_content(html, page, config, files):
         html = checklists.render(html, strings)
         if "reviewed" in page.meta:
             html = pagemeta.insert_meta_line(html, page.meta["reviewed"], code, strings)
+        # Sharing: copy-link names, print URLs and the print QR code (macros/sharing.py).
+        html = sharing.render(html, page.canonical_url or "", strings)
     except ValueError as error:
         raise ValueError(f"{page.file.src_path}: {error}") from None
     return html
 
 
-def on_post_build(config):
-    """Ship our JS without comments and indentation (this build's site_dir only)."""
-    assets.minify_scripts(Path(config["site_dir"]))
+# -- Offline and installable (macros/offline.py) ------------------------------
 
+def on_post_build(config):
+    """Our JS minified first, then this language's web app manifest and its service
+    worker, whose precache version hashes the files as shipped."""
+    assets.minify_scripts(Path(config.site_dir))
+    offline.write_offline_files(
+        Path(config.site_dir),
+        alternate_links=[alt.get("link", "") for alt in config.extra.get("alternate", [])],
+        name=config.site_name,
+        short_name=config.site_name,
+        description=" ".join(config.site_description.split()),
+        code=lang.current(config),
+    )
+
+
+def on_page_context(context, page, config, nav):
+    """This page in each language, absolute, for <link rel="alternate" hreflang> (overrides/main.html)."""
+    context["hreflang_links"] = alternates.page_alternates(
+        config.site_url or "", config.extra.get("alternate", []), page.url)
+    return context
+
+
+# -- Content-Security-Policy (macros/csp.py) ------------------------------------
 
 def on_post_page(output, page, config):
     """Every page carries its Content-Security-Policy."""

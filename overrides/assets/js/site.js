@@ -3,6 +3,8 @@
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
 import { mountLanguageLink } from "./language.js";
+import { registerOffline } from "./offline.js";
+import { mountCopyLink } from "./share.js";
 
 // Heavier widgets load only on pages that have them.
 const mountCalculator = async (element) => (await import("./calculator.js")).mountCalculator(element);
@@ -11,6 +13,8 @@ const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
   [".calc[data-calc]", mountCalculator],
+  ["a.headerlink, a.check-item__link", mountCopyLink],
+  ['link[rel="manifest"]', registerOffline],
 ];
 
 function mountAll() {

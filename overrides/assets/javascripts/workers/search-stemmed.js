@@ -40,4 +40,15 @@ Object.defineProperty(self, "lunr", {
   },
 });
 
-importScripts(material);
+// Material's worker and lunr (~17 KB gzip) load with the first message, the index,
+// which the page sends only once the reader opens search
+// (partials/deferred-requests.html). Listeners added while a message is being
+// dispatched miss that message, so it is dispatched again for Material's.
+self.addEventListener(
+  "message",
+  (event) => {
+    importScripts(material);
+    self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+  },
+  { once: true },
+);

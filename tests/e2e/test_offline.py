@@ -1,0 +1,123 @@
+"""After one visit, every page of that language opens with the network off (service worker)."""
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from macros import offline
+from tests.conftest import LANG_PREFIX, ROOT, screenshot
+from tools import serve
+
+pytestmark = pytest.mark.e2e
+
+HOME_TITLE = {"es": "Trato claro", "en": "Clear Deal"}
+
+
+def wait_for_offline_ready(page, root: str):
+    """This language's worker (root + sw.js) is active, so its precache is complete, and controls the page."""
+    page.wait_for_function(f"navigator.serviceWorker.controller?.scriptURL === {root + 'sw.js'!r}", timeout=20_000)
+
+
+def search(page, query: str) -> int:
+    page.locator("label.md-header__button[for='__search']").tap()
+    field = page.locator("input.md-search__input")
+    field.press_sequentially(query)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("Inicializando|Initializing"), timeout=15_000)
+    page.wait_for_timeout(300)
+    return page.locator(".md-search-result__item").count()
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_every_page_of_the_language_opens_offline_after_one_visit(page, context, base_url, site_dir, code):
+    from tests.conftest import pages_of
+
+    root = base_url + LANG_PREFIX[code]
+    page.goto(root + "expectations/")
+    wait_for_offline_ready(page, root)
+    context.set_offline(True)
+    try:
+        for path in pages_of(site_dir, code):
+            page.goto(root + path)
+            expect(page.locator("html")).to_have_attribute("lang", code)
+            expect(page.locator("article h1")).to_be_visible()
+        page.goto(root + "calculators/penalty/?late=3#checklist")  # query and hash of a shared link
+        expect(page.locator("article h1")).to_be_visible()
+        screenshot(page, f"offline-{code}-calculator")
+        page.goto(root)
+        expect(page).to_have_title(HOME_TITLE[code])
+        assert search(page, "especialista" if code == "es" else "specialist") > 0, "search found nothing offline"
+    finally:
+        context.set_offline(False)
+
+
+def test_spanish_worker_leaves_english_pages_alone(page, context, base_url):
+    page.goto(base_url + "expectations/")
+    wait_for_offline_ready(page, base_url)
+    cached = page.evaluate("""async () => {
+        const urls = [];
+        for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        }
+        return urls;
+    }""")
+    assert cached and not [url for url in cached if "/en/" in url], "English pages in the Spanish cache"
+    context.set_offline(True)
+    try:
+        with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
+            page.goto(base_url + "en/expectations/")  # not served (wrongly) by the Spanish worker
+    finally:
+        context.set_offline(False)
+    page.goto(base_url + "en/expectations/")  # online: the English worker takes over its own pages
+    wait_for_offline_ready(page, base_url + "en/")
+
+
+@pytest.fixture
+def copied_site(site_dir, tmp_path):
+    """A copy of the built site we can rebuild in place, served on its own port."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server, url = serve.start_background(copy)
+    yield copy, url
+    server.shutdown()
+
+
+def test_a_new_build_replaces_the_cache(page, copied_site):
+    site, url = copied_site
+    page.goto(url + "en/guarantees/")
+    wait_for_offline_ready(page, url + "en/")
+    first = page.evaluate("caches.keys()")
+
+    # A new build of the English pages: one page changes, so does the worker's version.
+    english = site / "en"
+    page_file = english / "guarantees" / "index.html"
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace("</h1>", " (v2)</h1>", 1), encoding="utf-8")
+    shutil.copy(ROOT / "overrides" / "sw.js", english / "sw.js")
+    offline.write_offline_files(english, alternate_links=["../", ""], name="Clear Deal", short_name="Clear Deal",
+                                description="A guide", code="en")
+
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    for _ in range(100):  # the new worker installs, activates, then deletes the old cache
+        now = page.evaluate("caches.keys()")
+        if len(now) == len(first) and not set(now) & set(first):
+            break
+        page.wait_for_timeout(200)
+    assert len(now) == len(first) and not set(now) & set(first), (first, now)
+    page.goto(url + "en/guarantees/")
+    expect(page.locator("article h1")).to_contain_text("(v2)")
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_first_visit_leaves_search_and_sitemaps_until_needed(page, problems, base_url, code):
+    requested = []  # the page's own requests (and its workers'), not the offline worker's precache
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + LANG_PREFIX[code] + "guarantees/")
+    page.wait_for_load_state("networkidle")
+    held_back = ("search_index.json", "sitemap.xml", "lunr.", "workers/search.")
+    assert not [url for url in requested if any(part in url for part in held_back)], requested
+    assert search(page, "especialista" if code == "es" else "specialist") > 0  # opening search loads it all
+    assert [url for url in requested if url.endswith("search/search_index.json")]
+    assert not [url for url in requested if "sitemap.xml" in url]
+    assert problems.errors == []
