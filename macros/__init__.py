@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import lang, widgets
+from macros import brief, lang, widgets
 
 
 def define_env(env):
@@ -20,5 +20,11 @@ def define_env(env):
     def calculator(name: str) -> str:
         """Embed a calculator: {{ calculator("penalty") }}."""
         return widgets.calculator_card(name, env.page.url, lang.strings(page_lang()))
+
+    @env.macro
+    def brief_builder() -> str:
+        """The brief builder form, with its printable no-JavaScript template: {{ brief_builder() }}."""
+        both = {code: lang.strings(code) for code in lang.LANGUAGES}
+        return brief.builder(page_lang(), both, env.page.url)
 
     env.variables["lang_code"] = page_lang()

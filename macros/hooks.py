@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import checklists, lang, pagemeta  # noqa: E402
+from macros import checklists, lang, pagemeta, templates  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -18,6 +18,7 @@ def on_page_content(html, page, config, files):
     strings = lang.strings(code)
     try:
         html = checklists.render(html, strings)
+        html = templates.render(html, strings)  # copy/print toolbars of printable templates
         if "reviewed" in page.meta:
             html = pagemeta.insert_meta_line(html, page.meta["reviewed"], code, strings)
     except ValueError as error:

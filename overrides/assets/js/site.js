@@ -3,10 +3,15 @@
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
 import { mountLanguageLink } from "./language.js";
+// Brief builder and printable templates (brief-kit).
+import { mountBrief } from "./brief.js";
+import { mountTemplate } from "./template.js";
 
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
+  [".brief[data-brief]", mountBrief],
+  [".tpl[data-tpl]", mountTemplate],
 ];
 
 function mountAll() {
