@@ -75,7 +75,8 @@ VAGUE_RULES = (
         r"\bjust promote\b",
         r"\bpromote (us|me)\b",
         r"\b(we|i) (just )?need (some )?promotion\s*[.!]*$",
-        r"\bpromocion\w*(nos|me)\b",                     # promocionadnos, promociónennos, promocióname
+        r"\bpromocion\w*(nos|me)\b",                     # promociónanos, promociónennos, promocionarnos
+        r"\b(nos|me) (puedes|puede|pueden|podeis|podrias|podria|podrian) promocionar\b",
         r"\b(solo|simplemente) (queremos |quiero |necesitamos |necesito )?(promocion|que nos promocion)",
         r"\b(necesitamos|necesito|queremos|quiero) (algo de )?promocion\s*[.!]*$",
     )),

@@ -32,10 +32,21 @@ def render(html: str, strings: dict[str, str]) -> str:
         if name in seen:
             raise TemplateError(f"duplicate template name {name!r}")
         seen.add(name)
+        _label_cells(tpl)
         tpl.insert_before(_toolbar(soup, name, strings, ("copy", "print")))
         if tpl.has_attr("data-tpl-ticked"):
             tpl.insert_after(_toolbar(soup, name, strings, ("copy-ticked",)))
     return str(soup)
+
+
+def _label_cells(tpl) -> None:
+    """Give each table cell its column's header as `data-label`: on a narrow screen
+    the CSS shows every row as a card ("Owner: Client") instead of a sideways scroll."""
+    for table in tpl.find_all("table"):
+        headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+        for row in table.select("tbody tr"):
+            for header, cell in zip(headers, row.find_all("td"), strict=False):
+                cell["data-label"] = header
 
 
 def _toolbar(soup, name: str, strings: dict[str, str], actions: tuple[str, ...]):
