@@ -47,7 +47,8 @@ export function mountBrief(root) {
     if (empty) remove(config.storageKey);
     else save(config.storageKey, { answers, lang: outputLang() });
     showWarnings(answers);
-    preview.textContent = empty ? config.ui.empty : toText(currentBrief());
+    if (empty) preview.textContent = config.ui.empty;
+    else renderPreview(preview, currentBrief());
     preview.classList.toggle("brief-preview__text--empty", empty);
     root.classList.toggle("brief--filled", !empty);
     for (const action of ["copy", "download_md", "download_txt", "clear"]) button(action).disabled = empty;
@@ -98,6 +99,14 @@ export function mountBrief(root) {
   form.hidden = false;
   root.classList.add("brief--live");
   update();
+}
+
+// The chat text exactly as copied (toText), with the headings in bold for reading and printing.
+function renderPreview(element, brief) {
+  const bold = (text) => Object.assign(document.createElement("strong"), { textContent: text });
+  const nodes = [bold(brief.title), `\n\n${brief.intro}`];
+  for (const { heading, text } of brief.sections) nodes.push("\n\n", bold(`${heading}:`), `\n${text}`);
+  element.replaceChildren(...nodes);
 }
 
 // A radio group's value cannot be set to "none": untick each radio instead.

@@ -10,17 +10,18 @@ export function mountTemplate(tpl) {
     const status = tools.querySelector(".tpl-status");
     const say = (key) => announce(status, tools.dataset[key]);
 
-    tools.querySelector("[data-action=copy]")?.addEventListener("click", async (event) => {
-      const text = toMarkdown(tpl);
-      const copied = await copyText(text);
-      event.currentTarget.dataset.copied = copied ? "true" : "false";
+    const copyButton = tools.querySelector("[data-action=copy]");
+    copyButton?.addEventListener("click", async () => {
+      const copied = await copyText(toMarkdown(tpl));
+      copyButton.dataset.copied = String(copied);
       say(copied ? "copied" : "failed");
     });
-    tools.querySelector("[data-action=copy-ticked]")?.addEventListener("click", async (event) => {
+    const tickedButton = tools.querySelector("[data-action=copy-ticked]");
+    tickedButton?.addEventListener("click", async () => {
       const groups = tickedItems(tpl);
       if (!groups.length) return say("none");
       const copied = await copyText(tickedToText(tools.dataset.tickedTitle, groups));
-      event.currentTarget.dataset.copied = copied ? "true" : "false";
+      tickedButton.dataset.copied = String(copied);
       say(copied ? "copiedTicked" : "failed");
     });
     tools.querySelector("[data-action=print]")?.addEventListener("click", () => printOnly(tpl));
