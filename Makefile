@@ -18,9 +18,10 @@ build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
-## test: install what the tests need (Chromium included) and run all of them
+## test: install what the tests need (Chromium and Java included) and run all of them
 test: $(VENV)/.test-deps
 	bash tools/ensure-chromium.sh
+	bash tools/ensure-java.sh
 	$(BIN)/ruff check macros tests tools
 	$(BIN)/python -m pytest
 

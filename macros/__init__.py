@@ -16,10 +16,12 @@ def define_env(env):
         """UI string in the page's language: {{ t("check.reset") }}."""
         return lang.text(page_lang(), key)
 
+    embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()))
+
     @env.macro
     def calculator(name: str) -> str:
         """Embed a calculator: {{ calculator("penalty") }}."""
-        return widgets.calculator_card(name, env.page.url, lang.strings(page_lang()))
+        return embeds.render(name, env.page.url)
 
     @env.macro
     def brief_builder() -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import checklists, lang, pagemeta, templates  # noqa: E402
+from macros import assets, checklists, csp, lang, pagemeta, templates  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -24,3 +24,18 @@ def on_page_content(html, page, config, files):
     except ValueError as error:
         raise ValueError(f"{page.file.src_path}: {error}") from None
     return html
+
+
+def on_post_build(config):
+    """Ship our JS without comments and indentation (this build's site_dir only)."""
+    assets.minify_scripts(Path(config["site_dir"]))
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy."""
+    return csp.add_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page too (a static template, not a page)."""
+    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content

@@ -1,8 +1,13 @@
 """HTML of the widgets that macros embed in pages. Pure: data in, markup out."""
+import datetime
 import html
 import posixpath
+from functools import cache
 
-CALCULATORS = ("turnaround", "response-time", "client-delay", "penalty", "revenue-share", "cost-of-sale")
+from macros.calc import engine, holiday_presets, render
+from macros.calc.specs import SPECS
+
+CALCULATORS = tuple(SPECS)
 
 
 def relative_url(from_page_url: str, target: str) -> str:
@@ -12,13 +17,41 @@ def relative_url(from_page_url: str, target: str) -> str:
     return "./" if rel == "." else rel.rstrip("/") + "/"
 
 
-def calculator_card(name: str, page_url: str, strings: dict[str, str]) -> str:
-    """A link card to a calculator page (used until the interactive widget is embedded)."""
-    if name not in CALCULATORS:
-        raise ValueError(f"unknown calculator {name!r}; expected one of {CALCULATORS}")
-    href = relative_url(page_url, f"calculators/{name}/")
-    title = html.escape(strings[f"calc.{name}.title"])
-    lead = html.escape(strings[f"calc.{name}.lead"])
-    return (f'<div class="calc-card" data-calc-card="{name}">'
-            f'<p class="calc-card__title"><a href="{href}">{title}</a></p>'
-            f'<p class="calc-card__lead">{lead}</p></div>')
+@cache
+def holidays_for(code: str, year: int) -> dict:
+    return holiday_presets.presets(holiday_presets.years_around(year), code)
+
+
+def uses_calendar(name: str) -> bool:
+    return any(f["name"] == "country" for f in SPECS[name]["fields"])
+
+
+class CalculatorEmbeds:
+    """Renders calculators for one build; remembers which pages already carry the
+    holiday data (embedded once per page, shared by every calculator on it)."""
+
+    def __init__(self, code: str, strings: dict[str, str], today: datetime.date | None = None):
+        self.code, self.strings = code, strings
+        self.today = today or datetime.date.today()
+        self.per_page: dict[str, dict] = {}
+
+    def render(self, name: str, page_url: str) -> str:
+        if name not in CALCULATORS:
+            raise ValueError(f"unknown calculator {name!r}; expected one of {CALCULATORS}")
+        seen = self.per_page.setdefault(page_url, {"count": {}, "holidays": False})
+        seen["count"][name] = seen["count"].get(name, 0) + 1
+        uid = f"calc-{name}" + (f"-{seen['count'][name]}" if seen["count"][name] > 1 else "")
+        holidays = holidays_for(self.code, self.today.year) if uses_calendar(name) else {}
+        embed_holidays = uses_calendar(name) and not seen["holidays"]
+        seen["holidays"] |= embed_holidays
+        ctx = engine.context(self.today, holidays)
+        on_own_page = page_url == f"calculators/{name}/"
+        return render.render(
+            name, self.code, self.strings, ctx, uid, url_state=on_own_page,
+            holidays_json=render._json(holidays) if embed_holidays else None,
+        ) + ("" if on_own_page else self.link(name, page_url))
+
+    def link(self, name: str, page_url: str) -> str:
+        href = relative_url(page_url, f"calculators/{name}/")
+        text = self.strings["calc.common.open_page"]
+        return f'<p class="calc-open"><a href="{href}">{html.escape(text)}</a></p>'

@@ -110,9 +110,14 @@ class PageProblems:
                       self._block_foreign)
         context.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         context.on("weberror", lambda e: self.errors.append(f"pageerror: {e.error}"))
-        context.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        context.on("requestfailed", self._failed)
         context.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
         context.on("request", lambda r: self.requests.append(r.url))
+
+    def _failed(self, request):
+        # A reload or navigation cancels requests still in flight: that is not a broken page.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
     def _block_foreign(self, route):
         self.errors.append(f"request to another host: {route.request.url}")

@@ -58,3 +58,26 @@ def test_the_checker_catches_a_broken_link(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<a href="../b/">x</a><a href="#nope">y</a><p id="ok"></p>')
     broken = broken_links(tmp_path)
     assert len(broken) == 2 and "missing /b/" in broken[0] and "no #nope" in broken[1]
+
+
+def external_links(site: Path) -> dict[str, set[str]]:
+    """Every link to another site, by page. Listed, never fetched (no network in tests)."""
+    found: dict[str, set[str]] = {}
+    for file in all_html_files(site):
+        for a in soup_of(file).find_all("a", href=True):
+            if urlsplit(a["href"]).scheme in ("http", "https", "mailto"):
+                found.setdefault(a["href"], set()).add(file.relative_to(site).as_posix())
+    return found
+
+
+def test_external_links_are_reported_and_well_formed(site_dir):
+    from tests.conftest import ARTIFACTS
+
+    links = external_links(site_dir)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    lines = ["# External links in the built site (not fetched)", ""]
+    lines += [f"- {href} — {len(pages)} page(s), e.g. {sorted(pages)[0]}" for href, pages in sorted(links.items())]
+    (ARTIFACTS / "external-links.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad = [href for href in links if urlsplit(href).scheme == "http" or
+           (urlsplit(href).scheme == "https" and "." not in urlsplit(href).netloc)]
+    assert not bad, bad

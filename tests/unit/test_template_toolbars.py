@@ -3,7 +3,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import lang, templates
+from macros import checklists, lang, templates
 
 STRINGS = lang.strings("en")
 
@@ -53,3 +53,24 @@ def test_duplicate_template_names_fail_the_build():
 def test_pages_without_templates_are_untouched():
     html = "<p>plain</p>"
     assert templates.render(html, STRINGS) == html
+
+
+def test_the_copy_text_is_markdown_without_page_furniture():
+    html = markdown.markdown(
+        tpl("plan", "### Plan { #plan }\n\nHello **[name]**, _see_ below.\n\n- one\n- two\n\n"
+                    "| Stage | Owner |\n|---|---|\n| Brief | Client |\n|  |  |"),
+        extensions=["md_in_html", "tables", "attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
+    soup = BeautifulSoup(templates.render(html, STRINGS), "html.parser")
+    text = soup.select_one("div.tpl")["data-text"]
+    assert text == ("### Plan\n\nHello **[name]**, _see_ below.\n\n- one\n- two\n\n"
+                    "| Stage | Owner |\n| --- | --- |\n| Brief | Client |\n|   |   |\n")
+    assert STRINGS["tpl.copy"] not in text and "¶" not in text
+
+
+def test_checklist_items_copy_as_task_list_items():
+    html = markdown.markdown(tpl("c", "- [ ] Pay on time { #pay }\n- [x] One contact { #contact }"),
+                             extensions=["md_in_html", "pymdownx.tasklist"],
+                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    html = checklists.render(html, STRINGS)
+    text = BeautifulSoup(templates.render(html, STRINGS), "html.parser").select_one("div.tpl")["data-text"]
+    assert text == "- [ ] Pay on time\n- [x] One contact\n"

@@ -3,13 +3,16 @@
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
 import { mountLanguageLink } from "./language.js";
-// Brief builder and printable templates (brief-kit).
-import { mountBrief } from "./brief.js";
-import { mountTemplate } from "./template.js";
+
+// Heavier widgets load only on pages that have them.
+const mountCalculator = async (element) => (await import("./calculator.js")).mountCalculator(element);
+const mountBrief = async (element) => (await import("./brief.js")).mountBrief(element);
+const mountTemplate = async (element) => (await import("./template.js")).mountTemplate(element);
 
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
+  [".calc[data-calc]", mountCalculator],
   [".brief[data-brief]", mountBrief],
   [".tpl[data-tpl]", mountTemplate],
 ];
@@ -19,12 +22,10 @@ function mountAll() {
     for (const element of document.querySelectorAll(selector)) {
       if (element.dataset.mounted) continue;
       element.dataset.mounted = "true";
-      try {
-        mount(element);
-      } catch (error) {
-        // One broken widget must not take the others down; the static markup stays usable.
-        console.warn("widget failed to start", selector, error);
-      }
+      // One broken widget must not take the others down; the static markup stays usable.
+      Promise.resolve()
+        .then(() => mount(element))
+        .catch((error) => console.error("widget failed to start", selector, error));
     }
   }
 }

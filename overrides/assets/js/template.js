@@ -1,42 +1,52 @@
 // Printable templates: copy the whole template, copy only the ticked clauses,
-// print just this template. The buttons come from macros/templates.py, hidden
-// until this script shows them; the checklist ticks belong to checklist.js.
+// print just this template. The buttons and the template's text (data-text) come
+// from macros/templates.py; the checklist ticks belong to checklist.js.
 import { announce, copyText } from "./clipboard.js";
-import { tickedItems, tickedToText, toMarkdown } from "./tpl-text.js";
 
 export function mountTemplate(tpl) {
-  const name = tpl.dataset.tpl;
-  for (const tools of document.querySelectorAll(`.tpl-tools[data-tpl-for="${name}"]`)) {
+  for (const tools of document.querySelectorAll(`.tpl-tools[data-tpl-for="${tpl.dataset.tpl}"]`)) {
     const status = tools.querySelector(".tpl-status");
-    const say = (key) => announce(status, tools.dataset[key]);
-
-    const copyButton = tools.querySelector("[data-action=copy]");
-    copyButton?.addEventListener("click", async () => {
-      const copied = await copyText(toMarkdown(tpl));
-      copyButton.dataset.copied = String(copied);
-      say(copied ? "copied" : "failed");
-    });
-    const tickedButton = tools.querySelector("[data-action=copy-ticked]");
-    tickedButton?.addEventListener("click", async () => {
-      const groups = tickedItems(tpl);
-      if (!groups.length) return say("none");
-      const copied = await copyText(tickedToText(tools.dataset.tickedTitle, groups));
-      tickedButton.dataset.copied = String(copied);
-      say(copied ? "copiedTicked" : "failed");
-    });
-    tools.querySelector("[data-action=print]")?.addEventListener("click", () => printOnly(tpl));
+    const copy = async (button, text, done) => {
+      const copied = await copyText(text);
+      button.dataset.copied = String(copied);
+      announce(status, tools.dataset[copied ? done : "failed"]);
+    };
+    for (const button of tools.querySelectorAll("[data-action]")) {
+      button.addEventListener("click", () => {
+        const action = button.dataset.action;
+        if (action === "print") return printOnly(tpl);
+        if (action === "copy") return copy(button, tpl.dataset.text, "copied");
+        const text = tickedText(tpl, tools.dataset.tickedTitle);
+        return text ? copy(button, text, "copiedTicked") : announce(status, tools.dataset.none);
+      });
+    }
     tools.hidden = false;
   }
+}
+
+// The ticked checklist items, under the heading of their group; "" if none is ticked.
+export function tickedText(tpl, title) {
+  const parts = [];
+  let heading = "";
+  for (const el of tpl.querySelectorAll("h2, h3, h4, li.check-item")) {
+    const text = (el.querySelector(".check-item__text") || el).textContent.replace(/[¶\s]+$/, "").replace(/\s+/g, " ");
+    if (!el.matches("li")) heading = text.trim();
+    else if (el.querySelector("input").checked) {
+      if (heading) parts.push(`\n${heading}`);
+      heading = "";
+      parts.push(`- ${text.trim()}`);
+    }
+  }
+  return parts.length ? `${title}\n${parts.join("\n")}\n` : "";
 }
 
 // Print this template alone (a page may hold an example and a blank version).
 function printOnly(tpl) {
   document.body.classList.add("tpl-print-one");
   tpl.classList.add("tpl--printing");
-  const done = () => {
+  window.addEventListener("afterprint", () => {
     document.body.classList.remove("tpl-print-one");
     tpl.classList.remove("tpl--printing");
-  };
-  window.addEventListener("afterprint", done, { once: true });
+  }, { once: true });
   window.print();
 }

@@ -1,0 +1,209 @@
+"""HTML of a calculator: the form (brought to life by assets/js/calculator.js)
+and the worked default scenario, computed here so the page is useful with
+JavaScript off and in print. Everything user-visible comes from the strings
+files; every value is escaped."""
+import html
+import json
+import math
+
+from babel.dates import get_day_names
+
+from macros import lang
+from macros.calc import engine
+from macros.calc.fmt import Formatter
+from macros.calc.specs import SPECS
+
+INPUT_TYPES = {  # spec type → (input type, inputmode)
+    "money": ("text", "decimal"), "number": ("text", "decimal"), "percent": ("text", "decimal"),
+    "int": ("text", "numeric"), "date": ("date", None), "datetime": ("datetime-local", None),
+    "time": ("time", None),
+}
+STRING_PREFIXES = ("calc.common.", "calc.error.", "calc.unit.", "calc.key.")
+e = html.escape
+
+
+def strings_for(name: str, strings: dict[str, str]) -> dict[str, str]:
+    """The strings the JS needs for one calculator: its own plus the shared ones."""
+    return {k: v for k, v in strings.items() if k.startswith((f"calc.{name}.", *STRING_PREFIXES))}
+
+
+def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
+           url_state: bool, holidays_json: str | None) -> str:
+    spec = SPECS[name]
+    fmt = Formatter(code, strings)
+    outcome = engine.run(name, {}, ctx)
+    config = {"name": name, "lang": code, "locale": lang.LOCALES[code].replace("_", "-"),
+              "spec": spec, "strings": strings_for(name, strings)}
+    parts = [
+        f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}>',
+        f'<script type="application/json" class="calc-config">{_json(config)}</script>',
+        holidays_json and f'<script type="application/json" class="calc-holidays">{holidays_json}</script>',
+        _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
+        f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
+        '<div class="calc-result" aria-live="polite">',
+        f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
+        result_html(name, spec, outcome["result"], outcome["values"], fmt),
+        "</div>",
+        _share(strings),
+        "</div>",
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _json(data) -> str:
+    # Safe inside <script>: no "</script>" or "<!--" can survive.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _form(name, spec, code, strings, uid, defaults) -> str:
+    t = strings
+    title = t[f"calc.{name}.title"]
+    out = [f'<form class="calc-form" hidden novalidate aria-label="{e(title)}">']
+    main = [f for f in spec["fields"] if "group" not in f]
+    more = [f for f in spec["fields"] if "group" in f]  # calendar, currency…: folded on a phone
+    out += [_field(name, f, code, t, uid, defaults[f["name"]]) for f in main]
+    if more:
+        out.append(f'<details class="calc-more"><summary>{e(t["calc.common.more_options"])}</summary>')
+        out += [_field(name, f, code, t, uid, defaults[f["name"]]) for f in more]
+        out.append("</details>")
+    out.append('<div class="calc-actions">'
+               f'<button type="submit" class="md-button md-button--primary">{e(t["calc.common.calculate"])}</button>'
+               '<button type="button" class="md-button" data-action="example">'
+               f'{e(t["calc.common.example_values"])}</button>'
+               "</div></form>")
+    return "\n".join(out)
+
+
+def _field(name, field, code, t, uid, default) -> str:
+    fname, kind = field["name"], field["type"]
+    fid = f"{uid}-{fname}"
+    label = t.get(f"calc.{name}.field.{fname}") or t[f"calc.common.field.{fname}"]
+    optional = ""
+    if not field.get("required", True) and kind != "choice":
+        optional = f' <span class="calc-optional">{e(t["calc.common.optional"])}</span>'
+    hint_text = t.get(f"calc.{name}.hint.{fname}") or t.get(f"calc.common.hint.{fname}")
+    described = " ".join(filter(None, [hint_text and f"{fid}-hint", f"{fid}-error"]))
+    when = "".join(f' data-when-{k}="{e(v)}"' for k, v in field.get("when", {}).items())
+    attrs = f'id="{fid}" name="{fname}" aria-describedby="{described}"'
+
+    if kind == "weekdays":
+        names = get_day_names("abbreviated", locale=lang.LOCALES[code])  # 0 = Monday
+        chosen = set(default.split(","))
+        boxes = "".join(
+            f'<label class="calc-day"><input type="checkbox" name="{fname}" value="{n}"'
+            f'{" checked" if str(n) in chosen else ""}><span>{e(names[n - 1])}</span></label>'
+            for n in range(1, 8))
+        control = (f'<fieldset class="calc-days" id="{fid}" aria-describedby="{described}">'
+                   f'<legend>{e(label)}</legend>{boxes}</fieldset>')
+        head = ""
+    else:
+        head = f'<label for="{fid}">{e(label)}{optional}</label>'
+        if kind == "choice":
+            options = "".join(
+                f'<option value="{e(v)}"{" selected" if v == default else ""}>{e(_option_label(fname, v, t))}</option>'
+                for v in field["options"])
+            control = f"<select {attrs}>{options}</select>"
+        elif kind in ("dates", "series"):
+            control = f'<textarea {attrs} rows="3" spellcheck="false">{e(default.replace(";", chr(10)))}</textarea>'
+        else:
+            input_type, mode = INPUT_TYPES[kind]
+            mode_attr = f' inputmode="{mode}"' if mode else ""
+            control = (f'<input {attrs} type="{input_type}"{mode_attr} value="{e(default)}" '
+                       f'autocomplete="off"{" required" if field.get("required", True) else ""}>')
+    hint = f'<p class="calc-hint" id="{fid}-hint">{e(hint_text)}</p>' if hint_text else ""
+    error = f'<p class="calc-error" id="{fid}-error" hidden></p>'
+    return f'<div class="calc-field calc-field--{kind}" data-field="{fname}"{when}>{head}{control}{hint}{error}</div>'
+
+
+def _option_label(field: str, value: str, t) -> str:
+    return t[f"calc.option.{field}.{value or 'none'}"]
+
+
+def _share(t) -> str:
+    return ('<div class="calc-share" hidden>'
+            f'<button type="button" class="md-button" data-action="copy-link">{e(t["calc.common.copy_link"])}</button>'
+            f'<button type="button" class="md-button" data-action="copy-text">{e(t["calc.common.copy_text"])}</button>'
+            '<p class="calc-share__status" role="status"></p></div>')
+
+
+# -- Results: the same layout the JS draws ------------------------------------
+
+def sentence(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
+    params = {k: fmt.value(kind, result.get(k, values.get(k))) for k, kind in spec["sentence"].items()}
+    return fmt.t[f"calc.{name}.sentence"].format(**params)
+
+
+def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
+    fmt.currency = values.get("cur") or ""
+    t = fmt.t
+    rows = "".join(_output_row(name, out, result, fmt) for out in spec["outputs"])
+    parts = [f'<p class="calc-sentence">{e(sentence(name, spec, result, values, fmt))}</p>',
+             f'<dl class="calc-outputs">{rows}</dl>']
+    for warning in spec.get("warnings", []):
+        if result.get(warning):
+            parts.append(f'<p class="calc-warning">{e(t["calc." + name + ".warn." + warning])}</p>')
+    if "chart" in spec:
+        parts.append(chart_svg(name, spec["chart"], result, fmt))
+    if "table" in spec and result[spec["table"]["key"]]:
+        parts.append(table_html(name, spec["table"], result[spec["table"]["key"]], fmt))
+    return "\n".join(parts)
+
+
+def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
+    key = out["key"]
+    main = " calc-out--main" if out.get("main") else ""
+    label, value = fmt.t[f"calc.{name}.out.{key}"], fmt.value(out["type"], result[key])
+    return f'<div class="calc-out{main}"><dt>{e(label)}</dt><dd>{e(value)}</dd></div>'
+
+
+def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
+    t = fmt.t
+    head = "".join(f'<th scope="col">{e(t["calc." + name + ".col." + c["key"]])}</th>' for c in table["columns"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e(fmt.value(c['type'], row[c['key']]))}</td>" for c in table["columns"]) + "</tr>"
+        for row in rows)
+    caption = e(t["calc." + name + ".table"])
+    return (f'<div class="calc-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
+            f'<table class="calc-table"><caption>{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
+# -- Chart: a few lines of SVG, the same geometry as the JS -------------------
+
+CHART_W, CHART_H, PAD = 320, 180, 36
+
+
+def chart_points(rows: list[dict], x_key: str, series: list[str]):
+    """{series: [(x, y) in SVG units]} and whether the y axis is logarithmic.
+    Log scale when values span more than 20×, so 10 000 and 1 000 000 both show."""
+    values = [row[s] for row in rows for s in series if row[s] > 0]
+    low, high = (min(values), max(values)) if values else (1, 1)
+    log = high / low > 20
+    scale = (lambda v: math.log10(max(v, low))) if log else (lambda v: v)
+    top, bottom = scale(high), (scale(low) if log else 0)
+    span = (top - bottom) or 1
+    count = max(len(rows) - 1, 1)
+    points = {
+        s: [(round(PAD + (CHART_W - PAD - 8) * i / count, 1),
+             round(CHART_H - PAD - (CHART_H - PAD - 8) * (scale(row[s]) - bottom) / span, 1))
+            for i, row in enumerate(rows)]
+        for s in series
+    }
+    return points, log
+
+
+def chart_svg(name: str, chart: dict, result: dict, fmt: Formatter) -> str:
+    rows = result[chart["table"]]
+    points, log = chart_points(rows, chart["x"], chart["series"])
+    t = fmt.t
+    lines = "".join(
+        f'<polyline class="calc-chart__line calc-chart__line--{i}" points="{" ".join(f"{x},{y}" for x, y in pts)}"/>'
+        for i, pts in enumerate(points.values()))
+    legend = "".join(
+        f'<li class="calc-chart__key calc-chart__key--{i}">{e(t["calc.key." + s])}</li>' for i, s in enumerate(points))
+    note = f'<p class="calc-chart__note">{e(t["calc.common.log_scale"])}</p>' if log else ""
+    title = e(t["calc." + name + ".chart"])
+    return (f'<figure class="calc-chart"><svg viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{title}">'
+            f'<line class="calc-chart__axis" x1="{PAD}" y1="{CHART_H - PAD}" x2="{CHART_W - 8}" y2="{CHART_H - PAD}"/>'
+            f'<line class="calc-chart__axis" x1="{PAD}" y1="8" x2="{PAD}" y2="{CHART_H - PAD}"/>{lines}</svg>'
+            f'<figcaption>{title}<ul class="calc-chart__legend">{legend}</ul>{note}</figcaption></figure>')

@@ -1,0 +1,83 @@
+// Run a calculator: canonical raw text in, errors or a JSON-ready result out.
+// Twin of macros/calc/engine.py; the JSON vectors in tests/vectors/ hold both to the same answers.
+import { NoWorkingDay } from "./calendar.js";
+import { dayNumber, FieldError, isoDate, isoMinute, parseField } from "./fields.js";
+
+const MODULES = {
+  turnaround: () => import("./turnaround.js"),
+  "response-time": () => import("./response-time.js"),
+  "client-delay": () => import("./client-delay.js"),
+  penalty: () => import("./penalty.js"),
+  "revenue-share": () => import("./revenue-share.js"),
+  "cost-of-sale": () => import("./cost-of-sale.js"),
+};
+
+export const loadCompute = async (name) => (await MODULES[name]()).compute;
+
+// "@today+7", "@fridayT15:00" → canonical text for `today` (a day number).
+export function resolveDefault(text, today) {
+  const m = /^@(today|friday)(?:\+(\d+))?(T\d{2}:\d{2})?$/.exec(text);
+  if (!m) return text;
+  const weekday = (((today + 3) % 7) + 7) % 7; // 0 = Monday
+  const day = today + (m[1] === "friday" ? (4 - weekday + 7) % 7 : 0) + Number(m[2] || 0);
+  return isoDate(day) + (m[3] || "");
+}
+
+export const todayNumber = (now = new Date()) => dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+
+export function defaults(spec, today) {
+  return Object.fromEntries(spec.fields.map((f) => [f.name, resolveDefault(f.default, today)]));
+}
+
+const applies = (field, raw) => Object.entries(field.when || {}).every(([k, v]) => raw[k] === v);
+
+export function parseInputs(spec, raw, today, decimal = ".") {
+  const all = { ...defaults(spec, today) };
+  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) all[k] = v;
+  const values = {};
+  const errors = {};
+  for (const field of spec.fields) {
+    if (!applies(field, all)) {
+      values[field.name] = null;
+      continue;
+    }
+    try {
+      values[field.name] = parseField(field, all[field.name], decimal);
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      errors[field.name] = { code: error.code, params: error.params };
+    }
+  }
+  return { values, errors };
+}
+
+// Parsed values in the JSON shape the Python twin reports (dates as ISO text).
+function valuesJson(spec, values) {
+  const out = {};
+  for (const field of spec.fields) {
+    const v = values[field.name];
+    const asDate = (d) => isoDate(d);
+    if (v === null) out[field.name] = null;
+    else if (field.type === "date") out[field.name] = asDate(v);
+    else if (field.type === "datetime") out[field.name] = isoMinute(v);
+    else if (field.type === "dates") out[field.name] = v.map(asDate);
+    else out[field.name] = v;
+  }
+  return out;
+}
+
+export function run(spec, compute, raw, ctx, decimal = ".") {
+  const { values, errors } = parseInputs(spec, raw, ctx.today, decimal);
+  if (Object.keys(errors).length) return { errors };
+  let result;
+  try {
+    result = compute(values, ctx);
+  } catch (error) {
+    if (error instanceof NoWorkingDay) return { errors: { week: { code: "no_working_day", params: {} } } };
+    throw error;
+  }
+  if (result.errors) {
+    return { errors: Object.fromEntries(Object.entries(result.errors).map(([k, code]) => [k, { code, params: {} }])) };
+  }
+  return { result, values: valuesJson(spec, values) };
+}

@@ -1,0 +1,126 @@
+// Reading typed text (or a shared URL's canonical text) into values. Twin of
+// macros/calc/fields.py: same rules, same error codes. Dates become day numbers
+// (days since 1970-01-01), times minutes after midnight, datetimes minutes
+// since 1970-01-01 00:00 — all in UTC, so no time zone can shift a deadline.
+
+export class FieldError extends Error {
+  constructor(code, params = {}) {
+    super(code);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+const SPACES = /[ \t\n\r\u00a0\u202f\u2009'’_]/g;
+const NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+const MAX_TEXT = 2000;
+const trim = (text) => text.replace(/^[ \t\n\r\u00a0]+|[ \t\n\r\u00a0]+$/g, "");
+const YEARS = [1900, 2999];
+
+export function parseNumber(text, decimal = ".") {
+  let s = text.replace(SPACES, "");
+  const negative = s[0] === "-" || s[0] === "−";
+  if (negative) s = s.slice(1);
+  const group = decimal === "," ? "." : ",";
+  if (s.includes(group)) {
+    const g = `\\${group}`;
+    const d = `\\${decimal}`;
+    if (new RegExp(`^[0-9]{1,3}(?:${g}[0-9]{3})+(?:${d}[0-9]+)?$`).test(s)) s = s.split(group).join("");
+    else if (!s.includes(decimal) && s.split(group).length === 2) s = s.replace(group, decimal);
+    else throw new FieldError("not_number");
+  }
+  s = s.replace(decimal, ".");
+  if (!NUMBER.test(s)) throw new FieldError("not_number");
+  const value = Number(s);
+  if (!Number.isFinite(value)) throw new FieldError("too_large");
+  return (negative ? -value : value) + 0;
+}
+
+export const dayNumber = (y, m, d) => Date.UTC(y, m - 1, d) / 864e5;
+export const isoDate = (day) => new Date(day * 864e5).toISOString().slice(0, 10);
+export const isoMinute = (minute) => new Date(minute * 6e4).toISOString().slice(0, 16);
+export const isoWeekday = (day) => ((((day + 3) % 7) + 7) % 7) + 1;
+
+export function parseDate(text) {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(trim(text));
+  if (!m) throw new FieldError("bad_date");
+  const [y, mo, d] = m.slice(1).map(Number);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (y < 1 || !monthDays || d < 1 || d > monthDays) throw new FieldError("bad_date"); // 2026-02-30
+  if (y < YEARS[0] || y > YEARS[1]) throw new FieldError("date_range", { min: YEARS[0], max: YEARS[1] });
+  return dayNumber(y, mo, d);
+}
+
+export function parseTime(text) {
+  const m = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(trim(text));
+  if (!m) throw new FieldError("bad_time");
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+// "YYYY-MM-DDTHH:MM" (seconds, as some pickers send them, are dropped).
+export function parseDatetime(text) {
+  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:\.[0-9]{1,3})?)?$/.exec(trim(text));
+  if (!m) throw new FieldError("bad_datetime");
+  let minutes;
+  try {
+    minutes = parseTime(m[2]);
+  } catch {
+    throw new FieldError("bad_datetime");
+  }
+  return parseDate(m[1]) * 1440 + minutes; // a date that does not exist keeps its own message
+}
+
+function checkRange(value, field) {
+  if (field.min !== undefined && value < field.min) throw new FieldError("too_small", { min: field.min });
+  if (field.max !== undefined && value > field.max) throw new FieldError("too_large", { max: field.max });
+  if (field.above !== undefined && value <= field.above) throw new FieldError("too_small", { min: field.above });
+  return value;
+}
+
+export function parseField(field, raw, decimal = ".") {
+  const kind = field.type;
+  const text = raw === undefined || raw === null ? "" : String(raw);
+  if (text.length > MAX_TEXT) throw new FieldError("too_long");
+  if (!trim(text)) {
+    if (kind === "choice" && field.options.includes("")) return "";
+    if (kind === "weekdays") throw new FieldError("no_weekday");
+    if (field.required ?? true) throw new FieldError("required");
+    return kind === "dates" || kind === "series" ? [] : null;
+  }
+  switch (kind) {
+    case "number": case "money": case "percent":
+      return checkRange(parseNumber(text, decimal), field);
+    case "int": {
+      const value = parseNumber(text, decimal);
+      if (!Number.isInteger(value)) throw new FieldError("not_integer");
+      return checkRange(value, field);
+    }
+    case "date": return parseDate(text);
+    case "datetime": return parseDatetime(text);
+    case "time": return parseTime(text);
+    case "choice":
+      if (!field.options.includes(text)) throw new FieldError("bad_choice");
+      return text;
+    case "weekdays": {
+      const tokens = text.split(/[,; \t\n\r]+/).filter(Boolean);
+      if (tokens.some((t) => !/^[1-7]$/.test(t))) throw new FieldError("no_weekday");
+      return [...new Set(tokens.map(Number))].sort((a, b) => a - b);
+    }
+    case "dates": case "series": {
+      const items = text.split(/[;\n\r]+/).filter((item) => trim(item));
+      const max = field.max_items ?? 366;
+      if (items.length > max) throw new FieldError("too_many", { max });
+      const values = items.map((item) => {
+        try {
+          return kind === "dates" ? parseDate(item) : checkRange(parseNumber(item, decimal), field);
+        } catch (error) {
+          throw new FieldError("bad_item", { item: trim(item).slice(0, 40), reason: error.code });
+        }
+      });
+      return kind === "dates" ? [...new Set(values)].sort((a, b) => a - b) : values;
+    }
+    default:
+      throw new Error(`unknown field type ${kind}`);
+  }
+}

@@ -1,0 +1,53 @@
+// Numbers, money and dates in the page's language (Intl). Twin of macros/calc/fmt.py.
+import { parseDate } from "./fields.js";
+
+export function formatter(locale, t, currency = "") {
+  const numbers = {};
+  const number = (v, digits = 2) => {
+    numbers[digits] ??= new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: "always" });
+    return numbers[digits].format(v);
+  };
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
+  const date = (iso) => dateFormat.format(new Date(parseDate(iso) * 864e5));
+  const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
+  const kinds = {
+    number,
+    int: (v) => number(v, 0),
+    money: (v) => currency
+      ? new Intl.NumberFormat(locale, { style: "currency", currency, useGrouping: "always" }).format(v)
+      : number(v, 2),
+    percent: (v) => fill(t["calc.unit.percent"], { n: number(v, 1) }),
+    days: (v) => fill(t[v === 1 ? "calc.unit.day" : "calc.unit.days"], { n: number(v, 0) }),
+    date,
+    datetime: (iso) => `${date(iso.slice(0, 10))}, ${iso.slice(11, 16)}`,
+    minutes: (v) => fill(t["calc.unit.hours_minutes"], { h: number(Math.floor(v / 60), 0), m: v % 60 }),
+    times: (v) => fill(t["calc.unit.times"], { n: number(v, 1) }),
+    bool: (v) => t[v ? "calc.common.yes" : "calc.common.no"],
+    key: (v) => t[`calc.key.${v}`],
+    text: (v) => String(v),
+  };
+  return {
+    fill,
+    value: (kind, v) => (v === null || v === undefined ? "—" : kinds[kind](v)),
+  };
+}
+
+// Chart geometry: same numbers as chart_points() in macros/calc/render.py.
+export const CHART = { w: 320, h: 180, pad: 36 };
+
+export function chartPoints(rows, series) {
+  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
+  const low = values.length ? Math.min(...values) : 1;
+  const high = values.length ? Math.max(...values) : 1;
+  const log = high / low > 20;
+  const scale = log ? (v) => Math.log10(Math.max(v, low)) : (v) => v;
+  const bottom = log ? scale(low) : 0;
+  const span = scale(high) - bottom || 1;
+  const count = Math.max(rows.length - 1, 1);
+  const round = (v) => Math.round(v * 10) / 10;
+  const points = Object.fromEntries(series.map((s) => [s, rows.map((row, i) => [
+    round(CHART.pad + ((CHART.w - CHART.pad - 8) * i) / count),
+    round(CHART.h - CHART.pad - ((CHART.h - CHART.pad - 8) * (scale(row[s]) - bottom)) / span),
+  ])]));
+  return { points, log };
+}

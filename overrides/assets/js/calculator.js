@@ -1,0 +1,221 @@
+// Calculator widget: brings the server-rendered form to life. Reads what the reader
+// types (or a shared link's ?query), runs the pure engine, draws the result with
+// textContent only (no HTML from input ever reaches the page) and offers a link
+// and a short text to paste into a chat. Nothing leaves the browser.
+import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
+import { CHART, chartPoints, formatter } from "./calc/format.js";
+import { isoDate, isoMinute } from "./calc/fields.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function el(tag, attrs = {}, text) {
+  const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Canonical text of a parsed value, as it goes into a shared URL.
+function canonical(field, value) {
+  if (value === null) return "";
+  if (field.type === "weekdays") return value.join(",");
+  if (field.type === "series") return value.join(";");
+  if (field.type === "dates") return value.join(";");
+  if (field.type === "time") return `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
+  return String(value);
+}
+
+export async function mountCalculator(root) {
+  const config = JSON.parse(root.querySelector(".calc-config").textContent);
+  const holidays = JSON.parse(document.querySelector(".calc-holidays")?.textContent || "{}");
+  const { spec, strings: t, locale, name } = config;
+  const compute = await loadCompute(name);
+  const form = root.querySelector(".calc-form");
+  const output = root.querySelector(".calc-result");
+  const share = root.querySelector(".calc-share");
+  const status = share.querySelector(".calc-share__status");
+  const decimal = new Intl.NumberFormat(locale).format(1.5).includes(",") ? "," : ".";
+  const today = todayNumber();
+  const ctx = { today, holidays };
+  const ownPage = root.hasAttribute("data-url-state");
+  let last = null;
+
+  const control = (field) => form.elements.namedItem(field.name);
+  const localNumber = (text) => (decimal === "," ? text.replace(".", ",") : text);
+
+  function fill(raw) {
+    for (const field of spec.fields) {
+      const value = raw[field.name] ?? "";
+      if (field.type === "weekdays") {
+        const on = new Set(value.split(","));
+        for (const box of form.querySelectorAll(`input[name="${field.name}"]`)) box.checked = on.has(box.value);
+      } else if (["money", "number", "percent", "int"].includes(field.type)) control(field).value = localNumber(value);
+      else if (["series", "dates"].includes(field.type)) control(field).value = value.split(";").join("\n");
+      else control(field).value = value;
+    }
+  }
+
+  function read() {
+    const raw = {};
+    for (const field of spec.fields) {
+      raw[field.name] = field.type === "weekdays"
+        ? [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((b) => b.value).join(",")
+        : control(field).value;
+    }
+    return raw;
+  }
+
+  function toggleConditional(raw) {
+    for (const box of form.querySelectorAll(".calc-field")) {
+      const rules = Object.entries(box.dataset).filter(([k]) => k.startsWith("when"));
+      box.hidden = rules.some(([k, v]) => raw[k.slice(4).toLowerCase()] !== v);
+    }
+  }
+
+  function showErrors(errors, f) {
+    for (const field of spec.fields) {
+      const message = form.querySelector(`#${CSS.escape(`${root.id}-${field.name}`)}-error`);
+      const error = errors[field.name];
+      const input = form.querySelector(`#${CSS.escape(`${root.id}-${field.name}`)}`);
+      message.hidden = !error;
+      if (error) message.closest("details")?.setAttribute("open", "");
+      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], error.params) : "";
+      input.toggleAttribute("aria-invalid", Boolean(error));
+    }
+  }
+
+  function draw(outcome, raw) {
+    const f = formatter(locale, t, outcome.values.cur || "");
+    const { result, values } = outcome;
+    const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
+    const params = Object.fromEntries(Object.entries(spec.sentence)
+      .map(([k, kind]) => [k, f.value(kind, result[k] !== undefined ? result[k] : values[k])]));
+    const sentence = f.fill(t[`calc.${name}.sentence`], params);
+    nodes.push(el("p", { class: "calc-sentence" }, sentence));
+    const list = el("dl", { class: "calc-outputs" });
+    for (const out of spec.outputs) {
+      const row = el("div", { class: out.main ? "calc-out calc-out--main" : "calc-out" });
+      row.append(el("dt", {}, t[`calc.${name}.out.${out.key}`]), el("dd", {}, f.value(out.type, result[out.key])));
+      list.append(row);
+    }
+    nodes.push(list);
+    for (const w of spec.warnings || []) {
+      if (result[w]) nodes.push(el("p", { class: "calc-warning" }, t[`calc.${name}.warn.${w}`]));
+    }
+    if (spec.chart) nodes.push(chart(result[spec.chart.table], spec.chart.series));
+    const rows = spec.table && result[spec.table.key];
+    if (rows?.length) nodes.push(table(rows, f));
+    output.replaceChildren(...nodes);
+    last = { sentence, raw };
+  }
+
+  function table(rows, f) {
+    const caption = t[`calc.${name}.table`];
+    const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
+    const tableEl = el("table", { class: "calc-table" });
+    const headRow = el("tr");
+    for (const c of spec.table.columns) headRow.append(el("th", { scope: "col" }, t[`calc.${name}.col.${c.key}`]));
+    const body = el("tbody");
+    for (const row of rows) {
+      const tr = el("tr");
+      for (const c of spec.table.columns) tr.append(el("td", {}, f.value(c.type, row[c.key])));
+      body.append(tr);
+    }
+    const head = el("thead");
+    head.append(headRow);
+    tableEl.append(el("caption", {}, caption), head, body);
+    wrap.append(tableEl);
+    return wrap;
+  }
+
+  function chart(rows, series) {
+    const { points, log } = chartPoints(rows, series);
+    const title = t[`calc.${name}.chart`];
+    const figure = el("figure", { class: "calc-chart" });
+    const svg = el("svg:svg", { viewBox: `0 0 ${CHART.w} ${CHART.h}`, role: "img", "aria-label": title });
+    const y = CHART.h - CHART.pad;
+    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: y, x2: CHART.w - 8, y2: y }));
+    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: 8, x2: CHART.pad, y2: y }));
+    const legend = el("ul", { class: "calc-chart__legend" });
+    series.forEach((s, i) => {
+      svg.append(el("svg:polyline", { class: `calc-chart__line calc-chart__line--${i}`, points: points[s].join(" ") }));
+      legend.append(el("li", { class: `calc-chart__key calc-chart__key--${i}` }, t[`calc.key.${s}`]));
+    });
+    const caption = el("figcaption", {}, title);
+    caption.append(legend);
+    if (log) caption.append(el("p", { class: "calc-chart__note" }, t["calc.common.log_scale"]));
+    figure.append(svg, caption);
+    return figure;
+  }
+
+  // The link that reopens this calculation: this page, or the calculator's own page.
+  // Fields whose default depends on the day ("@today") always travel, so the link
+  // means the same thing next week.
+  function shareUrl(values) {
+    const base = ownPage ? new URL(location.href) : new URL(root.nextElementSibling.querySelector("a").href);
+    const params = new URLSearchParams();
+    const start = defaults(spec, today);
+    for (const field of spec.fields) {
+      let value = values[field.name];
+      if (field.type === "date") value = value === null ? null : isoDate(value);
+      if (field.type === "datetime") value = value === null ? null : isoMinute(value);
+      const text = canonical(field, value);
+      const moving = field.default.startsWith("@");
+      if ((moving || text !== start[field.name]) && !(value === null && field.when)) params.set(field.name, text);
+    }
+    base.search = params.toString();
+    base.hash = root.id;
+    return base.href;
+  }
+
+  function update(raw, decimalMark, { showAll } = { showAll: true }) {
+    toggleConditional(raw);
+    const outcome = run(spec, compute, raw, ctx, decimalMark);
+    const f = formatter(locale, t);
+    if (outcome.errors) {
+      if (showAll) {
+        showErrors(outcome.errors, f);
+        output.replaceChildren(el("p", { class: "calc-warning" }, t["calc.common.fix_errors"]));
+        last = null;
+      }
+      return outcome;
+    }
+    showErrors({}, f);
+    draw(outcome, raw);
+    last.url = shareUrl(parseInputs(spec, raw, today, decimalMark).values);
+    if (ownPage) history.replaceState(history.state, "", last.url);
+    return outcome;
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = t["calc.common.copied"];
+    } catch {
+      status.textContent = t["calc.common.copy_failed"];
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const outcome = update(read(), decimal);
+    if (outcome.errors) form.querySelector("[aria-invalid]")?.focus();
+  });
+  form.addEventListener("change", () => update(read(), decimal));
+  form.addEventListener("input", () => update(read(), decimal, { showAll: false }));
+  form.querySelector('[data-action="example"]').addEventListener("click", () => {
+    fill(defaults(spec, today));
+    update(read(), decimal);
+  });
+  share.querySelector('[data-action="copy-link"]').addEventListener("click", () => last && copy(last.url));
+  share.querySelector('[data-action="copy-text"]').addEventListener("click", () => last && copy(`${last.sentence}\n${last.url}`));
+
+  // Start: defaults, overridden on the calculator's own page by a shared link's values.
+  const fromUrl = ownPage ? Object.fromEntries(new URLSearchParams(location.search)) : {};
+  const known = Object.fromEntries(spec.fields.filter((f) => f.name in fromUrl).map((f) => [f.name, fromUrl[f.name]]));
+  const start = { ...defaults(spec, today), ...known };
+  fill(start);
+  form.hidden = false;
+  share.hidden = false;
+  update(start, ".");
+}

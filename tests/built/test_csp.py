@@ -1,0 +1,24 @@
+"""Every built page carries a Content-Security-Policy that allows only the site's
+own origin, with the exact hashes of that page's inline scripts."""
+from macros import csp
+from tests.built.site_pages import all_html_files
+
+
+def test_every_page_has_a_policy_that_matches_its_inline_scripts(site_dir):
+    for file in all_html_files(site_dir):
+        html = file.read_text(encoding="utf-8")
+        head = html.split("<head>", 1)[1]
+        assert head.lstrip().startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"'), file
+        content = head.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        directives = dict(d.strip().split(" ", 1) for d in content.split(";"))
+        assert directives["default-src"] == "'self'"
+        for kind in ("style-src", "font-src", "connect-src"):
+            assert directives[kind] == "'self'", (file, kind)
+        assert directives["script-src"].split() == ["'self'", *csp.inline_hashes(html)], file
+        assert "unsafe-inline" not in content and "unsafe-eval" not in content and "http" not in content
+
+
+def test_hashes_skip_json_data_and_external_scripts():
+    page = ('<script>a()</script><script type="application/json">{"x":1}</script>'
+            '<script src="x.js"></script><script type="module">b()</script>')
+    assert len(csp.inline_hashes(page)) == 2

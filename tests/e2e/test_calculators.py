@@ -1,0 +1,131 @@
+"""Each calculator on a phone, in both languages: fill, read the result, share the
+link and reopen it, and get a clear message for bad input."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from macros import lang
+from tests.conftest import LANG_PREFIX, screenshot
+
+pytestmark = pytest.mark.e2e
+
+# name: (fields to type {field: {lang: text}}, output key, expected text {lang: regex})
+SCENARIOS = {
+    "turnaround": ({"request": "2026-11-27T15:00", "days": "2", "cutoff": "18:00"}, "live",
+                   {"es": r"miércoles, 2 de diciembre de 2026", "en": r"Wednesday,? 2 December 2026"}),
+    "response-time": ({"sent": "2026-11-27T23:00", "window": "2", "start": "10:00", "end": "19:00"}, "due",
+                      {"es": r"lunes, 30 de noviembre de 2026, 12:00", "en": r"Monday,? 30 November 2026, 12:00"}),
+    "client-delay": ({"start": "2026-12-01", "length": "30", "requested": "2026-12-01", "arrived": "2026-12-08",
+                      "today": "2026-12-10"}, "days_left", {"es": r"^23 días$", "en": r"^23 days$"}),
+    "penalty": ({"amount": {"es": "250.000", "en": "250,000"}, "days": "5"}, "total",
+                {"es": r"^50\.000$", "en": r"^50,000$"}),
+    "revenue-share": ({"percent": "5", "turnover": "100000\n400000\n10000000"}, "percent_total",
+                      {"es": r"^525\.000$", "en": r"^525,000$"}),
+    "cost-of-sale": ({"conversion": "25", "search_cpl": "150", "social_cpl": "200"}, "cheaper_cost_per_sale",
+                     {"es": r"^600$", "en": r"^600$"}),
+}
+BAD_INPUT = {  # field, typed text, error code
+    "turnaround": ("days", "-1", "too_small"),
+    "response-time": ("window", "abc", "not_number"),
+    "client-delay": ("length", "0", "too_small"),
+    "penalty": ("amount", "<b>cien</b>", "not_number"),
+    "revenue-share": ("turnover", "100000\nmucho", "bad_item"),
+    "cost-of-sale": ("conversion", "0", "zero_conversion"),
+}
+CASES = [(name, code) for name in SCENARIOS for code in ("es", "en")]
+
+
+def output(calc, key):
+    return calc.locator(".calc-result .calc-out").filter(has=calc.page.locator(f"dt:text-is('{label(calc, key)}')"))
+
+
+def label(calc, key):
+    return calc.page.evaluate(
+        "([el, k]) => JSON.parse(el.querySelector('.calc-config').textContent).strings[k]",
+        [calc.element_handle(), f"calc.{calc.get_attribute('data-calc')}.out.{key}"])
+
+
+def type_into(calc, field, text):
+    control = calc.locator(f"[name='{field}']")
+    control.fill(text)
+
+
+def open_calculator(page, base_url, name, code):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{base_url}{LANG_PREFIX[code]}calculators/{name}/")
+    calc = page.locator(f".calc[data-calc='{name}']")
+    expect(calc.locator(".calc-form")).to_be_visible()
+    expect(calc.locator(".calc-result__title")).to_have_text(lang.text(code, "calc.common.result_title"))
+    return calc
+
+
+@pytest.mark.parametrize(("name", "code"), CASES)
+def test_fill_share_reopen(page, problems, base_url, name, code):
+    calc = open_calculator(page, base_url, name, code)
+    fields, key, expected = SCENARIOS[name]
+    for field, text in fields.items():
+        type_into(calc, field, text[code] if isinstance(text, dict) else text)
+    calc.locator("[name]").first.press("Enter")
+    expect(output(calc, key).locator("dd")).to_have_text(re.compile(expected[code]))
+    sentence = calc.locator(".calc-sentence").inner_text()
+    screenshot(page, f"calc-{name}-{code}")
+
+    calc.locator("[data-action='copy-link']").tap()
+    expect(calc.locator(".calc-share__status")).to_have_text(lang.text(code, "calc.common.copied"))
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(f"{base_url}{LANG_PREFIX[code]}calculators/{name}/?")
+    assert page.url == link  # the address bar carries the same inputs
+
+    calc.locator("[data-action='copy-text']").tap()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{sentence}\n{link}"
+
+    other = page.context.new_page()
+    other.goto(link)
+    reopened = other.locator(f".calc[data-calc='{name}']")
+    expect(output(reopened, key).locator("dd")).to_have_text(re.compile(expected[code]))
+    expect(reopened.locator(".calc-sentence")).to_have_text(sentence)
+    assert problems.errors == []
+
+
+@pytest.mark.parametrize(("name", "code"), CASES)
+def test_bad_input_gets_a_clear_message(page, problems, base_url, name, code):
+    calc = open_calculator(page, base_url, name, code)
+    field, text, error = BAD_INPUT[name]
+    type_into(calc, field, text)
+    calc.locator(f"[name='{field}']").press("Enter" if field != "turnover" else "Tab")
+    calc.locator(".calc-form button[type=submit]").tap()
+    message = calc.locator(f"#{calc.get_attribute('id')}-{field}-error")
+    template = lang.text(code, f"calc.error.{error}")
+    expect(message).to_be_visible()
+    expect(message).to_have_text(re.compile(re.escape(template.split("{")[0].strip())))
+    expect(calc.locator(f"[name='{field}']")).to_have_attribute("aria-invalid", "")
+    expect(calc.locator(".calc-result")).to_have_text(lang.text(code, "calc.common.fix_errors"))
+    text_now = calc.inner_text()
+    for junk in ("NaN", "Infinity", "undefined", "null"):
+        assert junk not in text_now
+    assert calc.locator(".calc b").count() == 0  # typed markup is never rendered
+    assert problems.errors == []
+
+
+def test_link_with_hostile_values_is_validated_not_injected(page, problems, base_url):
+    page.goto(f"{base_url}calculators/penalty/?amount=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&days=1e308&cap=-0")
+    calc = page.locator(".calc[data-calc='penalty']")
+    expect(calc.locator("#calc-penalty-amount-error")).to_have_text(lang.text("es", "calc.error.not_number"))
+    expect(calc.locator("#calc-penalty-days-error")).to_be_visible()
+    assert calc.locator("img").count() == 0
+    assert problems.errors == []
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_without_javascript_the_worked_example_is_there(browser, base_url, code):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{base_url}{LANG_PREFIX[code]}calculators/penalty/")
+    expect(page.locator(".calc-form")).to_be_hidden()
+    expect(page.locator(".calc-noscript")).to_be_visible()
+    total = {"es": "20.000", "en": "20,000"}[code]
+    expect(page.locator(".calc-out--main dd").first).to_have_text(total)
+    expect(page.locator(".calc-table tbody tr")).to_have_count(5)
+    context.close()
