@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import lang, qr, widgets
+from macros import brief, lang, qr, widgets
 
 
 def define_env(env):
@@ -29,5 +29,11 @@ def define_env(env):
         url = env.conf["site_url"] + path
         label = lang.text(page_lang(), "qr.label").format(url=url)
         return qr.card(url, widgets.relative_url(env.page.url, path), label)
+
+    @env.macro
+    def brief_builder() -> str:
+        """The brief builder form, with its printable no-JavaScript template: {{ brief_builder() }}."""
+        both = {code: lang.strings(code) for code in lang.LANGUAGES}
+        return brief.builder(page_lang(), both, env.page.url)
 
     env.variables["lang_code"] = page_lang()

@@ -14,6 +14,13 @@ import re
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 EXECUTABLE_TYPES = ("", "text/javascript", "module")
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
+# Markdown tables with `:---:` columns get style="text-align: …"; style-src 'self'
+# blocks inline styles, so the alignment becomes a class (site.css: .align-right …).
+TABLE_ALIGN = re.compile(r'<(t[hd])(\b[^>]*?) style="text-align: (left|center|right);?"')
+
+
+def alignment_as_class(html: str) -> str:
+    return TABLE_ALIGN.sub(r'<\1\2 class="align-\3"', html)
 
 
 def script_type(attrs: str) -> str:

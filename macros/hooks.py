@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing  # noqa: E402
+from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing, templates  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -18,10 +18,12 @@ def on_page_content(html, page, config, files):
     strings = lang.strings(code)
     try:
         html = checklists.render(html, strings)
+        html = templates.render(html, strings)  # copy/print toolbars of printable templates
         if "reviewed" in page.meta:
             html = pagemeta.insert_meta_line(html, page.meta["reviewed"], code, strings)
         # Sharing: copy-link names, print URLs and the print QR code (macros/sharing.py).
         html = sharing.render(html, page.canonical_url or "", strings)
+        html = csp.alignment_as_class(html)
     except ValueError as error:
         raise ValueError(f"{page.file.src_path}: {error}") from None
     return html

@@ -22,3 +22,15 @@ def test_hashes_skip_json_data_and_external_scripts():
     page = ('<script>a()</script><script type="application/json">{"x":1}</script>'
             '<script src="x.js"></script><script type="module">b()</script>')
     assert len(csp.inline_hashes(page)) == 2
+
+
+def test_no_page_has_inline_style_attributes(site_dir):
+    """style-src 'self' would block them (and log a console error): they must be classes."""
+    offenders = [str(f) for f in all_html_files(site_dir) if ' style="' in f.read_text(encoding="utf-8")]
+    assert not offenders
+
+
+def test_table_alignment_becomes_a_class():
+    html = '<th style="text-align: right;">Total</th><td style="text-align: center">1</td><td>2</td>'
+    assert csp.alignment_as_class(html) == (
+        '<th class="align-right">Total</th><td class="align-center">1</td><td>2</td>')

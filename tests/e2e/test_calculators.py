@@ -1,6 +1,7 @@
 """Each calculator on a phone, in both languages: fill, read the result, share the
 link and reopen it, and get a clear message for bad input."""
 import re
+from urllib.parse import urldefrag
 
 import pytest
 from playwright.sync_api import expect
@@ -75,7 +76,10 @@ def test_fill_share_reopen(page, problems, base_url, name, code):
     expect(calc.locator(".calc-share__status")).to_have_text(lang.text(code, "calc.common.copied"))
     link = page.evaluate("navigator.clipboard.readText()")
     assert link.startswith(f"{base_url}{LANG_PREFIX[code]}calculators/{name}/?")
-    assert page.url == link  # the address bar carries the same inputs
+    # The address bar carries the same inputs; its #fragment is Material's
+    # (navigation.tracking follows the heading in view), the link's points at the calculator.
+    assert urldefrag(page.evaluate("location.href")).url == urldefrag(link).url
+    assert urldefrag(link).fragment == f"calc-{name}"
 
     calc.locator("[data-action='copy-text']").tap()
     copied = page.evaluate("navigator.clipboard.readText()")

@@ -17,7 +17,9 @@ HOME_TITLE = {"es": "Trato claro", "en": "Clear Deal"}
 
 def wait_for_offline_ready(page, root: str):
     """This language's worker (root + sw.js) is active, so its precache is complete, and controls the page."""
-    page.wait_for_function(f"navigator.serviceWorker.controller?.scriptURL === {root + 'sw.js'!r}", timeout=20_000)
+    # A function, not an expression string: the page's CSP forbids eval of strings.
+    page.wait_for_function("(url) => navigator.serviceWorker.controller?.scriptURL === url",
+                           arg=root + "sw.js", timeout=20_000)
 
 
 def search(page, query: str) -> int:

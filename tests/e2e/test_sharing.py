@@ -86,6 +86,8 @@ def test_print_shows_the_content_only_with_a_qr_of_the_page(page, base_url, code
         for element in page.locator(hidden).all():
             expect(element).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
+    # Nothing sticks out of the paper (tables included).
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     qr = page.locator("aside.print-qr svg.qr")
     expect(qr).to_be_visible()
     assert decode(qr) == [SITE_URL[code] + "expectations/"]
@@ -114,18 +116,28 @@ ESSENTIALS = """
 """
 
 
-def test_essentials_buttons_are_full_width_and_thumb_sized_at_360px(page, base_url):
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(base_url + "en/")
-    # The writer's markup for the home page's "essentials" section, as Markdown renders it.
-    page.locator("article h1").evaluate("(h1, markup) => h1.insertAdjacentHTML('afterend', markup)", ESSENTIALS)
+def assert_full_width_buttons(page, selector: str, at_least: int):
     article = page.locator("article").bounding_box()
-    for button in page.locator("#essentials ~ p .md-button:not(#elsewhere)").all():
+    buttons = page.locator(selector).all()
+    assert len(buttons) >= at_least, selector
+    for button in buttons:
         box = button.bounding_box()
         assert box["height"] >= 48, box
         assert box["width"] >= article["width"] - 40, (box, article)  # the article's padding aside
-    elsewhere = page.locator("#elsewhere").evaluate("a => getComputedStyle(a).display")
-    assert elsewhere == "inline-block", "the style leaked past the essentials section"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_essentials_buttons_are_full_width_and_thumb_sized_at_360px(page, base_url, code):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + LANG_PREFIX[code])
+    # The home page's own "essentials": five big buttons, one per line.
+    assert_full_width_buttons(page, "#essentials ~ p .md-button", at_least=5)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     page.locator("#essentials").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "essentials-360.png"))
+    page.screenshot(path=str(ARTIFACTS / f"essentials-360-{code}.png"))
+    # The same markup followed by another section: the style stops at the next heading.
+    page.locator("article h1").evaluate(
+        "(h1, markup) => h1.insertAdjacentHTML('afterend', `<div id=fixture>${markup}</div>`)", ESSENTIALS)
+    assert_full_width_buttons(page, "#fixture #essentials ~ p .md-button:not(#elsewhere)", at_least=2)
+    elsewhere = page.locator("#elsewhere").evaluate("a => getComputedStyle(a).display")
+    assert elsewhere == "inline-block", "the style leaked past the essentials section"

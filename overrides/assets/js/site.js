@@ -8,6 +8,8 @@ import { mountCopyLink } from "./share.js";
 
 // Heavier widgets load only on pages that have them.
 const mountCalculator = async (element) => (await import("./calculator.js")).mountCalculator(element);
+const mountBrief = async (element) => (await import("./brief.js")).mountBrief(element);
+const mountTemplate = async (element) => (await import("./template.js")).mountTemplate(element);
 
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
@@ -15,6 +17,8 @@ const widgets = [
   [".calc[data-calc]", mountCalculator],
   ["a.headerlink, a.check-item__link", mountCopyLink],
   ['link[rel="manifest"]', registerOffline],
+  [".brief[data-brief]", mountBrief],
+  [".tpl[data-tpl]", mountTemplate],
 ];
 
 function mountAll() {
