@@ -5,6 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { CHART, chartPoints, formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
+import { copyText } from "./clipboard.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -188,12 +189,7 @@ export async function mountCalculator(root) {
   }
 
   async function copy(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = t["calc.common.copied"];
-    } catch {
-      status.textContent = t["calc.common.copy_failed"];
-    }
+    status.textContent = t[(await copyText(text)) ? "calc.common.copied" : "calc.common.copy_failed"];
   }
 
   form.addEventListener("submit", (event) => {

@@ -6,13 +6,13 @@ export async function copyText(text) {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    // Older browsers and some in-app browsers: the selection-based fallback.
+    // Plain http (a laptop on the venue's Wi-Fi), in-app browsers, refused permission.
   }
   const area = document.createElement("textarea");
   area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
+  area.readOnly = true;
+  area.className = "share-buffer";
+  const focused = document.activeElement;
   document.body.append(area);
   area.select();
   let copied = false;
@@ -22,6 +22,7 @@ export async function copyText(text) {
     copied = false;
   }
   area.remove();
+  focused?.focus?.({ preventScroll: true });
   return copied;
 }
 

@@ -2,8 +2,6 @@
 // document$ fires on first load (and on each instant navigation, if enabled);
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
-import { mountLanguageLink } from "./language.js";
-import { registerOffline } from "./offline.js";
 import { mountCopyLink } from "./share.js";
 
 // Heavier widgets load only on pages that have them.
@@ -20,6 +18,37 @@ const widgets = [
   [".brief[data-brief]", mountBrief],
   [".tpl[data-tpl]", mountTemplate],
 ];
+
+// The language switcher already links to the same page in the other language
+// (partials/alternate.html); this keeps the reader's place: headings, checklist
+// items and calculator anchors are the same in both languages.
+function mountLanguageLink(link) {
+  link.addEventListener("click", () => {
+    const target = new URL(link.href);
+    target.hash = window.location.hash;
+    target.search = window.location.search; // calculator inputs travel too
+    link.href = target.href;
+  });
+}
+
+// Offline reading: registers this language's service worker (sw.js at the
+// language root, written at build time by macros/offline.py). Mounted on the
+// page's <link rel="manifest">, which sits at the same root.
+// It waits until the page has loaded and the browser is idle, so the one-off
+// download of the language's pages never competes with the page being read.
+function registerOffline(manifest) {
+  if (!("serviceWorker" in navigator)) return;
+  // The reader asked their browser to save data: no whole-guide download behind their back.
+  if (navigator.connection?.saveData) return;
+  const root = new URL(".", manifest.href);
+  const register = () =>
+    navigator.serviceWorker
+      .register(new URL("sw.js", root), { scope: root.pathname })
+      .catch((error) => console.warn("offline reading unavailable:", error.message));
+  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 500));
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
+}
 
 function mountAll() {
   for (const [selector, mount] of widgets) {

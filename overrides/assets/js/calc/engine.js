@@ -2,17 +2,9 @@
 // Twin of macros/calc/engine.py; the JSON vectors in tests/vectors/ hold both to the same answers.
 import { NoWorkingDay } from "./calendar.js";
 import { dayNumber, FieldError, isoDate, isoMinute, parseField } from "./fields.js";
+import { COMPUTE } from "./models.js";
 
-const MODULES = {
-  turnaround: () => import("./turnaround.js"),
-  "response-time": () => import("./response-time.js"),
-  "client-delay": () => import("./client-delay.js"),
-  penalty: () => import("./penalty.js"),
-  "revenue-share": () => import("./revenue-share.js"),
-  "cost-of-sale": () => import("./cost-of-sale.js"),
-};
-
-export const loadCompute = async (name) => (await MODULES[name]()).compute;
+export const loadCompute = async (name) => COMPUTE[name]; // async: callers need not know where it comes from
 
 // "@today+7", "@fridayT15:00" → canonical text for `today` (a day number).
 export function resolveDefault(text, today) {
