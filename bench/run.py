@@ -227,8 +227,9 @@ def later_visits(browser, tally, root: str, paths: list[str], wait_for_worker: b
     tally.reset()
     page.goto(root, wait_until="load")
     if wait_for_worker:
-        page.wait_for_function(f"navigator.serviceWorker.controller?.scriptURL === {root + 'sw.js'!r}",
-                               timeout=60_000)
+        # A function, not an expression string: the page's CSP forbids eval of strings.
+        page.wait_for_function("(url) => navigator.serviceWorker.controller?.scriptURL === url",
+                               arg=root + "sw.js", timeout=60_000)
     tally.wait_quiet()
     pack = {"bytes": sum(e[2] for e in tally.snapshot()), "requests": len(tally.snapshot())}
     repeat = {}
