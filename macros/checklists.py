@@ -26,12 +26,17 @@ def render(html: str, strings: dict[str, str]) -> str:
     if "task-list" not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
+    apply(soup, strings)
+    return str(soup)
+
+
+def apply(soup: BeautifulSoup, strings: dict[str, str]) -> None:
+    """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
     seen: set[str] = set()
     for number, ul in enumerate(soup.select("ul.task-list"), start=1):
         if ul.find_parent("li"):
             raise ChecklistError("nested checklists are not supported")
         _render_list(soup, ul, f"list-{number}", strings, seen)
-    return str(soup)
 
 
 def _render_list(soup, ul, list_id, strings, seen):

@@ -6,27 +6,30 @@ reach the `macros` package like everything else does.
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing, templates  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
-    """Interactive checklists out of Markdown task lists, and the reading-time /
-    last-reviewed line under the title of pages that declare `reviewed:`."""
+    """Each page's HTML, parsed once: interactive checklists from task lists, template
+    toolbars, the reading-time / last-reviewed line of pages that declare `reviewed:`,
+    copy-link and print extras; then table alignment as classes for the CSP."""
     code = lang.current(config)
     strings = lang.strings(code)
+    soup = BeautifulSoup(html, "html.parser")  # once per page: parsing is most of the build's time
     try:
-        html = checklists.render(html, strings)
-        html = templates.render(html, strings)  # copy/print toolbars of printable templates
+        checklists.apply(soup, strings)
+        templates.apply(soup, strings)  # copy/print toolbars of printable templates
         if "reviewed" in page.meta:
-            html = pagemeta.insert_meta_line(html, page.meta["reviewed"], code, strings)
+            pagemeta.apply(soup, page.meta["reviewed"], code, strings)
         # Sharing: copy-link names, print URLs and the print QR code (macros/sharing.py).
-        html = sharing.render(html, page.canonical_url or "", strings)
-        html = csp.alignment_as_class(html)
+        sharing.apply(soup, page.canonical_url or "", strings)
     except ValueError as error:
         raise ValueError(f"{page.file.src_path}: {error}") from None
-    return html
+    return csp.alignment_as_class(str(soup))
 
 
 # -- Offline and installable (macros/offline.py) ------------------------------

@@ -33,9 +33,14 @@ def parse_reviewed(value) -> datetime.date:
 def insert_meta_line(html: str, reviewed, code: str, strings: dict[str, str]) -> str:
     """Put "6 min read · Reviewed 26 November 2026" right after the page's h1."""
     soup = BeautifulSoup(html, "html.parser")
+    return str(soup) if apply(soup, reviewed, code, strings) else html
+
+
+def apply(soup: BeautifulSoup, reviewed, code: str, strings: dict[str, str]) -> bool:
+    """The same, in place, on a page already parsed; False when the page has no h1."""
     h1 = soup.find("h1")
     if h1 is None:
-        return html
+        return False
     minutes = reading_minutes(soup.get_text(" "))
     date = parse_reviewed(reviewed)
     line = soup.new_tag("p", attrs={"class": "page-meta"})
@@ -46,4 +51,4 @@ def insert_meta_line(html: str, reviewed, code: str, strings: dict[str, str]) ->
     before, _, after = strings["page.reviewed"].partition("{date}")
     line.extend([before, time, after])
     h1.insert_after(line)
-    return str(soup)
+    return True

@@ -19,13 +19,18 @@ NOT_PRINTED = ("headerlink", "check-item__link")  # the "#" links next to headin
 def render(html: str, page_url: str, strings: dict[str, str]) -> str:
     """`page_url` is the page's absolute (canonical) URL; without one, only the copy links change."""
     soup = BeautifulSoup(html, "html.parser")
+    apply(soup, page_url, strings)
+    return str(soup)
+
+
+def apply(soup: BeautifulSoup, page_url: str, strings: dict[str, str]) -> None:
+    """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
     _label_permalinks(soup, strings)
     if page_url:
         _print_urls(soup, page_url)
     soup.append(_status(soup, strings))
     if page_url:
         soup.append(_print_footer(soup, page_url, strings))
-    return str(soup)
 
 
 def _label_permalinks(soup, strings):

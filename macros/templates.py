@@ -30,6 +30,12 @@ def render(html: str, strings: dict[str, str]) -> str:
     if 'class="tpl' not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
+    apply(soup, strings)
+    return str(soup)
+
+
+def apply(soup: BeautifulSoup, strings: dict[str, str]) -> None:
+    """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
     seen: set[str] = set()
     for tpl in soup.select("div.tpl"):
         name = tpl.get("data-tpl", "").strip()
@@ -43,7 +49,6 @@ def render(html: str, strings: dict[str, str]) -> str:
         tpl.insert_before(_toolbar(soup, name, strings, ("copy", "print")))
         if tpl.has_attr("data-tpl-ticked"):
             tpl.insert_after(_toolbar(soup, name, strings, ("copy-ticked",)))
-    return str(soup)
 
 
 def _label_cells(tpl) -> None:
