@@ -4,6 +4,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros import brief, lang
@@ -29,6 +30,7 @@ TEXT_ANSWERS = {
     "communication": "Chat de 9 a 18, texto mejor que audios",
 }
 CHOICE = ("decision_time", "two_weeks")
+axe = Axe()
 VECTORS = json.loads((ROOT / "tests/vectors/brief-warnings.json").read_text(encoding="utf-8"))["cases"]
 
 
@@ -223,3 +225,24 @@ def test_without_javascript_the_brief_is_a_printable_template(browser, base_url,
     expect(page.locator(".brief-paper__line").first).to_be_visible()
     screenshot(page, f"brief-nojs-{code}")
     context.close()
+
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_axe_on_filled_and_warning_states(page, base_url, code, size):
+    """Zero axe violations with every answer filled, and with vague answers flagged."""
+    page.set_viewport_size(SIZES[size])
+    open_brief(page, base_url, code)
+    fill_all(page)
+    expect(page.locator(".brief-preview__text")).to_contain_text(TEXT_ANSWERS["goal"])
+    found = {"filled": axe.run(page).response["violations"]}
+    page.locator("#brief-business").fill("Just promote us" if code == "en" else "Solo promociónanos")
+    page.locator("#brief-goal").fill("more sales")
+    expect(page.locator("#brief-goal-warn")).not_to_be_empty()
+    found["warning"] = axe.run(page).response["violations"]
+    problems = {state: [f"{v['id']}: {[n['target'] for n in v['nodes']][:2]}" for v in violations]
+                for state, violations in found.items() if violations}
+    assert not problems, problems
