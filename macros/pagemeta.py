@@ -30,14 +30,9 @@ def parse_reviewed(value) -> datetime.date:
         raise ValueError(f"reviewed: {value!r} is not a date like 2026-11-26") from None
 
 
-def insert_meta_line(html: str, reviewed, code: str, strings: dict[str, str]) -> str:
-    """Put "6 min read · Reviewed 26 November 2026" right after the page's h1."""
-    soup = BeautifulSoup(html, "html.parser")
-    return str(soup) if apply(soup, reviewed, code, strings) else html
-
-
 def apply(soup: BeautifulSoup, reviewed, code: str, strings: dict[str, str]) -> bool:
-    """The same, in place, on a page already parsed; False when the page has no h1."""
+    """Put "6 min read · Reviewed 26 November 2026" right after the page's h1, in place
+    (macros/hooks.py parses each page once); False when the page has no h1."""
     h1 = soup.find("h1")
     if h1 is None:
         return False
