@@ -318,7 +318,7 @@ def markdown(report: dict) -> str:
         ours = row["ours"]
         cells = [row["url_path"] or "(home)", f"{row['first_kb']} → {ours['first_kb']} (×{row['ratio_first']})",
                  f"{row['requests']} → {ours['requests']}", f"{row['repeat_kb']} → {ours['repeat_kb']}",
-                 *(f"{lh.get(c, '–')} → {ours.get('lighthouse', {}).get(c, '–')}" for c in CATEGORIES)]
+                 *(f"{lh.get(c, '–')} → {(ours.get('lighthouse') or {}).get(c, '–')}" for c in CATEGORIES)]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     over = [row for row in report["pages"] if row["over"]]
     lines += ["", f"**{len(report['pages']) - len(over)} of {len(report['pages'])} pages within every budget.**"]

@@ -3,6 +3,7 @@
 MkDocs loads this file by path, so make the project root importable first to
 reach the `macros` package like everything else does.
 """
+import datetime
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing, templates  # noqa: E402
+from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing, templates, widgets  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
@@ -34,10 +35,19 @@ def on_page_content(html, page, config, files):
 
 # -- Offline and installable (macros/offline.py) ------------------------------
 
+def write_holiday_presets(site_dir: Path, code: str):
+    """The date calculators' country presets, one file per country, fetched on demand
+    (macros/widgets.py); written before the worker's precache list is made."""
+    for rel, text in widgets.holiday_files(code, datetime.date.today().year).items():
+        (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / rel).write_text(text, encoding="utf-8")
+
+
 def on_post_build(config):
     """Our JS minified first, then this language's web app manifest and its service
     worker, whose precache version hashes the files as shipped."""
     assets.minify_scripts(Path(config.site_dir))
+    write_holiday_presets(Path(config.site_dir), lang.current(config))
     offline.write_offline_files(
         Path(config.site_dir),
         alternate_links=[alt.get("link", "") for alt in config.extra.get("alternate", [])],

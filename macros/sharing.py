@@ -1,8 +1,8 @@
 """Linkable and printable pages: HTML post-processing for sharing (called from macros/hooks.py).
 
 - every heading's permalink gets a name that says it copies the link
-  (assets/js/share.js copies the full URL on tap, the anchor still scrolls);
-- one status line per page where share.js announces "Link copied";
+  (assets/js/clipboard.js copies the full URL on tap, the anchor still scrolls);
+- one status line per page where clipboard.js announces "Link copied";
 - links to other pages carry their absolute URL for print (`data-print-url`,
   shown by the print stylesheet after the link text, once per target);
 - a print-only footer with a QR code of the page's URL.

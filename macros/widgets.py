@@ -8,6 +8,10 @@ from macros.calc import engine, holiday_presets, render
 from macros.calc.specs import SPECS
 
 CALCULATORS = tuple(SPECS)
+# One JSON file per preset country, per language, below the language's root. A page
+# fetches a country's file only when the reader picks it (or a shared link does): the
+# presets of 8 countries would add about 3 KB gzip to every page with a date calculator.
+HOLIDAYS_DIR = "assets/holidays/"
 
 
 def relative_url(from_page_url: str, target: str) -> str:
@@ -22,13 +26,18 @@ def holidays_for(code: str, year: int) -> dict:
     return holiday_presets.presets(holiday_presets.years_around(year), code)
 
 
+def holiday_files(code: str, year: int) -> dict[str, str]:
+    """Files to write below the language's root: {"assets/holidays/ES.json": json}."""
+    return {f"{HOLIDAYS_DIR}{country}.json": render._json(days)
+            for country, days in holidays_for(code, year).items()}
+
+
 def uses_calendar(name: str) -> bool:
     return any(f["name"] == "country" for f in SPECS[name]["fields"])
 
 
 class CalculatorEmbeds:
-    """Renders calculators for one build; remembers which pages already carry the
-    holiday data (embedded once per page, shared by every calculator on it)."""
+    """Renders calculators for one build; numbers several calculators of one kind on a page."""
 
     def __init__(self, code: str, strings: dict[str, str], today: datetime.date | None = None):
         self.code, self.strings = code, strings
@@ -38,17 +47,15 @@ class CalculatorEmbeds:
     def render(self, name: str, page_url: str) -> str:
         if name not in CALCULATORS:
             raise ValueError(f"unknown calculator {name!r}; expected one of {CALCULATORS}")
-        seen = self.per_page.setdefault(page_url, {"count": {}, "holidays": False})
-        seen["count"][name] = seen["count"].get(name, 0) + 1
-        uid = f"calc-{name}" + (f"-{seen['count'][name]}" if seen["count"][name] > 1 else "")
+        count = self.per_page.setdefault(page_url, {})
+        count[name] = count.get(name, 0) + 1
+        uid = f"calc-{name}" + (f"-{count[name]}" if count[name] > 1 else "")
         holidays = holidays_for(self.code, self.today.year) if uses_calendar(name) else {}
-        embed_holidays = uses_calendar(name) and not seen["holidays"]
-        seen["holidays"] |= embed_holidays
         ctx = engine.context(self.today, holidays)
         on_own_page = page_url == f"calculators/{name}/"
         return render.render(
             name, self.code, self.strings, ctx, uid, url_state=on_own_page,
-            holidays_json=render._json(holidays) if embed_holidays else None,
+            holidays_url=relative_url(page_url, HOLIDAYS_DIR) if uses_calendar(name) else None,
         ) + ("" if on_own_page else self.link(name, page_url))
 
     def link(self, name: str, page_url: str) -> str:

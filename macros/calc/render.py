@@ -7,6 +7,7 @@ import json
 import math
 
 from babel.dates import get_day_names
+from babel.numbers import get_decimal_symbol
 
 from macros import lang
 from macros.calc import engine
@@ -28,16 +29,17 @@ def strings_for(name: str, strings: dict[str, str]) -> dict[str, str]:
 
 
 def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
-           url_state: bool, holidays_json: str | None) -> str:
+           url_state: bool, holidays_url: str | None) -> str:
     spec = SPECS[name]
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
+    # The decimal mark comes from the build (Babel), so the page needs no Intl call to start.
     config = {"name": name, "lang": code, "locale": lang.LOCALES[code].replace("_", "-"),
-              "spec": spec, "strings": strings_for(name, strings)}
+              "decimal": get_decimal_symbol(lang.LOCALES[code]), "spec": spec, "strings": strings_for(name, strings)}
     parts = [
-        f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}>',
+        f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
+        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
-        holidays_json and f'<script type="application/json" class="calc-holidays">{holidays_json}</script>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',

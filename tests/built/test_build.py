@@ -42,3 +42,32 @@ def test_sitemap_lists_only_its_own_language(site_dir, code):
     assert locs
     in_english = [loc for loc in locs if "/en/" in loc]
     assert (len(in_english) == len(locs)) if code == "en" else not in_english, locs
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_date_calculators_point_at_their_languages_holiday_files(site_dir, code):
+    """Holidays are not inlined in pages (3 KB each) but fetched per country: every
+    calculator's data-holidays resolves to this language's files, one per preset country,
+    each with the package's holidays in this language, and the worker precaches them."""
+    from macros.calc.specs import COUNTRIES
+    from tests.built.site_pages import page_file, soup_of
+    from tests.conftest import pages_of
+
+    root = site_dir / LANG_PREFIX[code]
+    seen = 0
+    for path in pages_of(site_dir, code):
+        soup = soup_of(page_file(site_dir, code, path))
+        assert not soup.select(".calc-holidays"), f"{code}/{path}: holidays inlined again"
+        for calc in soup.select(".calc[data-holidays]"):
+            folder = (page_file(site_dir, code, path).parent / calc["data-holidays"]).resolve()
+            assert folder == (root / "assets/holidays").resolve(), f"{code}/{path}: {calc['data-holidays']}"
+            seen += 1
+    assert seen >= 3
+    sw = (root / "sw.js").read_text(encoding="utf-8")
+    for country in filter(None, COUNTRIES):
+        days = json.loads((root / f"assets/holidays/{country}.json").read_text(encoding="utf-8"))
+        assert len(days) >= 5 * 5, f"{country}: {len(days)} holidays over 5 years"
+        assert f'"assets/holidays/{country}.json"' in sw
+    spain = json.loads((root / "assets/holidays/ES.json").read_text(encoding="utf-8"))
+    new_year = next(name for day, name in spain.items() if day.endswith("-01-01"))
+    assert new_year == {"es": "Año Nuevo", "en": "New Year's Day"}[code]

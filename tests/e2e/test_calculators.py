@@ -1,12 +1,15 @@
 """Each calculator on a phone, in both languages: fill, read the result, share the
 link and reopen it, and get a clear message for bad input."""
+import datetime
 import re
 from urllib.parse import urldefrag
 
 import pytest
 from playwright.sync_api import expect
 
-from macros import lang
+from macros import lang, widgets
+from macros.calc import engine
+from macros.calc.fmt import Formatter
 from tests.conftest import LANG_PREFIX, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -133,3 +136,79 @@ def test_without_javascript_the_worked_example_is_there(browser, base_url, code)
     expect(page.locator(".calc-out--main dd").first).to_have_text(total)
     expect(page.locator(".calc-table tbody tr")).to_have_count(5)
     context.close()
+
+
+# -- Country holidays: fetched only when a country is picked ---------------------
+
+def holiday_case(code):
+    """A request on the working day before a weekday holiday next year in Spain, and the
+    'live' date Python works out with and without that country's holidays."""
+    today = datetime.date.today()
+    presets = widgets.holidays_for(code, today.year)
+    days = sorted(datetime.date.fromisoformat(d) for d in presets["ES"] if d.startswith(str(today.year + 1)))
+    holiday = next(d for d in days if 1 <= d.isoweekday() <= 5 and 1 <= (d - datetime.timedelta(1)).isoweekday() <= 5
+                   and d - datetime.timedelta(1) not in days)
+    fields = {"request": f"{holiday - datetime.timedelta(1)}T09:00", "days": "1", "cutoff": "18:00"}
+    fmt = Formatter(code, lang.strings(code))
+    live = {country: fmt.value("date", engine.run("turnaround", {**fields, "country": country},
+                                                    engine.context(today, presets))["result"]["live"])
+            for country in ("", "ES")}
+    assert live[""] != live["ES"], "the case must cross a holiday"
+    return fields, live
+
+
+def pick_country(calc, country):
+    calc.locator(".calc-more > summary").tap()
+    calc.locator("select[name='country']").select_option(country)
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_a_picked_country_fetches_its_holidays_and_counts_them(page, problems, base_url, code):
+    fetched = []
+    page.on("request", lambda request: "/assets/holidays/" in request.url and fetched.append(request.url))
+    calc = open_calculator(page, base_url, "turnaround", code)
+    assert fetched == []  # nothing until a country is picked
+    fields, live = holiday_case(code)
+    for field, text in fields.items():
+        type_into(calc, field, text)
+    calc.locator("[name]").first.press("Enter")
+    expect(output(calc, "live").locator("dd")).to_have_text(live[""])
+    pick_country(calc, "ES")
+    expect(output(calc, "live").locator("dd")).to_have_text(live["ES"])  # same date as the Python twin
+    assert fetched == [f"{base_url}{LANG_PREFIX[code]}assets/holidays/ES.json"]
+    assert calc.locator(".calc-warning").count() == 0
+    # A shared link with the country reopens with the holidays counted.
+    calc.locator("[data-action='copy-link']").tap()
+    other = page.context.new_page()
+    other.goto(page.evaluate("navigator.clipboard.readText()"))
+    expect(output(other.locator(".calc[data-calc='turnaround']"), "live").locator("dd")).to_have_text(live["ES"])
+    assert problems.errors == []
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_holidays_that_cannot_load_are_named_not_hidden(page, base_url, code):
+    page.route("**/assets/holidays/*.json", lambda route: route.abort())
+    calc = open_calculator(page, base_url, "turnaround", code)
+    fields, live = holiday_case(code)
+    for field, text in fields.items():
+        type_into(calc, field, text)
+    pick_country(calc, "ES")
+    expect(calc.locator(".calc-warning")).to_have_text(lang.text(code, "calc.common.holidays_failed"))
+    expect(output(calc, "live").locator("dd")).to_have_text(live[""])
+    expect(calc.locator(".calc-result")).to_have_attribute("aria-busy", "false")
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_a_calculator_inside_a_chapter_starts_when_scrolled_near(page, problems, base_url, code):
+    loaded = []
+    page.on("request", lambda request: "/calculator.js" in request.url and loaded.append(request.url))
+    page.goto(f"{base_url}{LANG_PREFIX[code]}rules/")
+    calc = page.locator(".calc[data-calc]").last
+    page.wait_for_load_state("networkidle")
+    assert loaded == [], "the chapter's first paint waited for calculator code nobody has scrolled to"
+    expect(calc.locator(".calc-form")).to_be_hidden()
+    calc.scroll_into_view_if_needed()
+    expect(calc.locator(".calc-form")).to_be_visible()
+    expect(calc.locator(".calc-result__title")).to_have_text(lang.text(code, "calc.common.result_title"))
+    assert len(loaded) == 1
+    assert problems.errors == []

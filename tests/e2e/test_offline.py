@@ -48,6 +48,10 @@ def test_every_page_of_the_language_opens_offline_after_one_visit(page, context,
         page.goto(root + "calculators/penalty/?late=3#checklist")  # query and hash of a shared link
         expect(page.locator("article h1")).to_be_visible()
         screenshot(page, f"offline-{code}-calculator")
+        # A country's holidays are fetched on demand: the worker has them too.
+        page.goto(root + "calculators/turnaround/?country=ES")
+        expect(page.locator(".calc-result[aria-busy='false'] .calc-out--main").first).to_be_visible()
+        expect(page.locator(".calc-warning")).to_have_count(0)
         page.goto(root)
         expect(page).to_have_title(HOME_TITLE[code])
         assert search(page, "especialista" if code == "es" else "specialist") > 0, "search found nothing offline"

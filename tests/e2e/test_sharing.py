@@ -51,7 +51,7 @@ def test_copy_link_helper_is_reusable(page, context, base_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page.goto(base_url + "en/calculators/penalty/")
     copied = page.evaluate("""async () => {
-        const { copyLink } = await import(new URL("../../assets/js/share.js", location.href));
+        const { copyLink } = await import(new URL("../../assets/js/clipboard.js", location.href));
         const button = document.createElement("button");
         document.body.append(button);
         const ok = await copyLink("https://example.org/en/calculators/penalty/?days=3#result", button);

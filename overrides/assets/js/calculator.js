@@ -20,23 +20,21 @@ function el(tag, attrs = {}, text) {
 function canonical(field, value) {
   if (value === null) return "";
   if (field.type === "weekdays") return value.join(",");
-  if (field.type === "series") return value.join(";");
-  if (field.type === "dates") return value.join(";");
+  if (["series", "dates"].includes(field.type)) return value.join(";");
   if (field.type === "time") return `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
   return String(value);
 }
 
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
-  const holidays = JSON.parse(document.querySelector(".calc-holidays")?.textContent || "{}");
-  const { spec, strings: t, locale, name } = config;
+  const { spec, strings: t, locale, name, decimal } = config;
   const compute = await loadCompute(name);
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
   const status = share.querySelector(".calc-share__status");
-  const decimal = new Intl.NumberFormat(locale).format(1.5).includes(",") ? "," : ".";
   const today = todayNumber();
+  const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
   const ctx = { today, holidays };
   const ownPage = root.hasAttribute("data-url-state");
   let last = null;
@@ -75,9 +73,10 @@ export async function mountCalculator(root) {
 
   function showErrors(errors, f) {
     for (const field of spec.fields) {
-      const message = form.querySelector(`#${CSS.escape(`${root.id}-${field.name}`)}-error`);
+      const id = `${root.id}-${field.name}`;
+      const message = document.getElementById(`${id}-error`);
       const error = errors[field.name];
-      const input = form.querySelector(`#${CSS.escape(`${root.id}-${field.name}`)}`);
+      const input = document.getElementById(id);
       message.hidden = !error;
       if (error) message.closest("details")?.setAttribute("open", "");
       message.textContent = error ? f.fill(t[`calc.error.${error.code}`], error.params) : "";
@@ -103,6 +102,7 @@ export async function mountCalculator(root) {
     for (const w of spec.warnings || []) {
       if (result[w]) nodes.push(el("p", { class: "calc-warning" }, t[`calc.${name}.warn.${w}`]));
     }
+    if (holidays[raw.country] === false) nodes.push(el("p", { class: "calc-warning" }, t["calc.common.holidays_failed"]));
     if (spec.chart) nodes.push(chart(result[spec.chart.table], spec.chart.series));
     const rows = spec.table && result[spec.table.key];
     if (rows?.length) nodes.push(table(rows, f));
@@ -158,8 +158,8 @@ export async function mountCalculator(root) {
     const start = defaults(spec, today);
     for (const field of spec.fields) {
       let value = values[field.name];
-      if (field.type === "date") value = value === null ? null : isoDate(value);
-      if (field.type === "datetime") value = value === null ? null : isoMinute(value);
+      if (value !== null && field.type === "date") value = isoDate(value);
+      if (value !== null && field.type === "datetime") value = isoMinute(value);
       const text = canonical(field, value);
       const moving = field.default.startsWith("@");
       if ((moving || text !== start[field.name]) && !(value === null && field.when)) params.set(field.name, text);
@@ -169,8 +169,26 @@ export async function mountCalculator(root) {
     return base.href;
   }
 
+  // A country's public holidays live in their own small file (macros/widgets.py), cached
+  // offline by the service worker. Until they arrive the old result stays up, marked busy;
+  // if they cannot be had (false), the result is worked out without them and says so.
+  const countries = spec.fields.find((field) => field.name === "country")?.options || [];
+
+  function needHolidays(country) {
+    // Only a preset country has a file; anything else (a hand-edited link) is the form's error to report.
+    if (!country || !countries.includes(country) || country in holidays) return false;
+    holidays[country] = null;
+    fetch(new URL(`${country}.json`, new URL(root.dataset.holidays, location.href)))
+      .then((response) => (response.ok ? response.json() : false), () => false)
+      .then((days) => { holidays[country] = days; update(read(), decimal); });
+    return true;
+  }
+
   function update(raw, decimalMark, { showAll } = { showAll: true }) {
     toggleConditional(raw);
+    const waiting = needHolidays(raw.country) || holidays[raw.country] === null;
+    output.setAttribute("aria-busy", String(waiting));
+    if (waiting) return {};
     const outcome = run(spec, compute, raw, ctx, decimalMark);
     const f = formatter(locale, t);
     if (outcome.errors) {

@@ -1,5 +1,6 @@
 // Copy and download without a server: the text goes to the clipboard or to a
-// file made in the browser (a Blob), never over the network.
+// file made in the browser (a Blob), never over the network. Also the copy-link
+// taps of every page (one file: it loads on every page anyway).
 
 export async function copyText(text) {
   try {
@@ -45,4 +46,28 @@ export function announce(status, message, seconds = 6) {
   status._timer = setTimeout(() => {
     if (status.textContent === message) status.textContent = "";
   }, seconds * 1000);
+}
+
+// Copy a link on tap: the "#" next to every heading and checklist item, and any
+// other button that calls copyLink(url, button). The page's status line
+// (.share-status, added by macros/sharing.py) says "Link copied" in the page's
+// language, for sighted and screen-reader users alike.
+
+export async function copyLink(url, button) {
+  const copied = await copyText(String(url));
+  if (button) {
+    button.dataset.copied = copied;
+    setTimeout(() => delete button.dataset.copied, 2500);
+  }
+  const status = document.querySelector(".share-status");
+  if (status) announce(status, status.dataset[copied ? "copied" : "failed"], 2.5);
+  return copied;
+}
+
+// Headings and checklist items: the link still scrolls to its anchor (and the
+// address bar shows it); the tap also copies the full URL, without query or old hash.
+export function mountCopyLink(link) {
+  link.addEventListener("click", () => {
+    copyLink(`${location.origin}${location.pathname}${link.hash}`, link);
+  });
 }

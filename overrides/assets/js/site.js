@@ -2,10 +2,20 @@
 // document$ fires on first load (and on each instant navigation, if enabled);
 // the data-mounted flag keeps a widget from being bound twice.
 import { mountChecklist } from "./checklist.js";
-import { mountCopyLink } from "./share.js";
+import { mountCopyLink } from "./clipboard.js";
+
+// A calculator inside a chapter starts when it comes within a screen of view: a reader
+// who never scrolls that far downloads and runs none of its code, and the chapter's first
+// paint is not held up by it. On its own page a calculator starts at once.
+const whenNear = (mount) => (element) => element.hasAttribute("data-url-state") ? mount(element)
+  : new IntersectionObserver(([entry], observer) => {
+    if (!entry.isIntersecting) return;
+    observer.disconnect();
+    mount(element).catch((error) => console.error("widget failed to start", error));
+  }, { rootMargin: "100% 0px" }).observe(element);
 
 // Heavier widgets load only on pages that have them.
-const mountCalculator = async (element) => (await import("./calculator.js")).mountCalculator(element);
+const mountCalculator = whenNear(async (element) => (await import("./calculator.js")).mountCalculator(element));
 const mountBrief = async (element) => (await import("./brief.js")).mountBrief(element);
 const mountTemplate = async (element) => (await import("./template.js")).mountTemplate(element);
 

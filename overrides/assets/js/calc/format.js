@@ -7,8 +7,9 @@ export function formatter(locale, t, currency = "") {
     numbers[digits] ??= new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: "always" });
     return numbers[digits].format(v);
   };
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
-  const date = (iso) => dateFormat.format(new Date(parseDate(iso) * 864e5));
+  let dates; // made on first use: the first Intl object of a page is slow to build
+  const date = (iso) => (dates ??= new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }))
+    .format(new Date(parseDate(iso) * 864e5));
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
   const kinds = {
     number,
