@@ -7,7 +7,7 @@ Authors write an ordinary task list and give every item a stable id:
 `render()` rewrites the built HTML of a page so each item is a labelled
 checkbox with that id as its anchor (linkable from a proposal, the same in
 both languages), and adds the progress line and reset button that
-assets/js/checklist.js brings to life. Without JavaScript the list still reads
+assets/js/site.js brings to life. Without JavaScript the list still reads
 and prints as a list with boxes.
 """
 import re

@@ -89,7 +89,7 @@ def test_contract_checklist_copies_only_the_ticked_clauses(page, problems, clipb
     percent = " %" if code == "es" else "%"
     assert f"10{percent}" in text and f"2{percent}" in text
 
-    # Ticks persist (checklist.js) and the copy follows them after a reload.
+    # Ticks persist (site.js) and the copy follows them after a reload.
     page.reload()
     page.locator("#late-penalty label").tap()
     page.get_by_role("button", name=strings["tpl.copy-ticked"]).tap()

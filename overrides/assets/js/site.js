@@ -1,7 +1,7 @@
 // The one entry script: mounts every widget found on the page. Material's
 // document$ fires on first load (and on each instant navigation, if enabled);
 // the data-mounted flag keeps a widget from being bound twice.
-import { mountChecklist } from "./checklist.js";
+import { load, pageKey, remove, save } from "./store.js";
 import { mountCopyLink } from "./clipboard.js";
 
 // A calculator inside a chapter starts when it comes within a screen of view: a reader
@@ -22,12 +22,55 @@ const mountTemplate = async (element) => (await import("./template.js")).mountTe
 const widgets = [
   [".check-list[data-check-list]", mountChecklist],
   [".md-select__link[hreflang]", mountLanguageLink],
+  [".scheme-switch [data-scheme]", mountSchemeSwitch],
   [".calc[data-calc]", mountCalculator],
   ["a.headerlink, a.check-item__link", mountCopyLink],
   ['link[rel="manifest"]', registerOffline],
   [".brief[data-brief]", mountBrief],
   [".tpl[data-tpl]", mountTemplate],
 ];
+
+// Interactive checklists: ticks kept in this browser, progress shown, one reset button.
+// The markup comes from macros/checklists.py; without this script it is a plain list.
+function mountChecklist(list) {
+  const tools = list.nextElementSibling;
+  const progress = tools?.querySelector(".check-progress");
+  const reset = tools?.querySelector(".check-reset");
+  const boxes = [...list.querySelectorAll(".check-item__box")];
+  const key = `check:${pageKey()}:${list.dataset.checkList}`;
+
+  const stored = new Set(load(key, []));
+  for (const box of boxes) box.checked = stored.has(box.closest(".check-item").id);
+
+  const update = () => {
+    const done = boxes.filter((box) => box.checked);
+    progress.textContent = progress.dataset.template
+      .replace("{done}", String(done.length))
+      .replace("{total}", String(boxes.length));
+    list.classList.toggle("check-list--complete", done.length === boxes.length);
+    return done.map((box) => box.closest(".check-item").id);
+  };
+
+  list.addEventListener("change", () => save(key, update()));
+  reset.addEventListener("click", () => {
+    for (const box of boxes) box.checked = false;
+    remove(key);
+    update();
+  });
+  progress.hidden = false;
+  reset.hidden = false;
+  update();
+}
+
+// Light/dark switch (partials/palette.html): the scheme itself was set before the first
+// paint; a tap changes it and remembers the choice in this browser (Material's storage).
+function mountSchemeSwitch(button) {
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    document.body.setAttribute("data-md-color-scheme", button.dataset.scheme);
+    window.__md_set("__scheme", button.dataset.scheme);
+  });
+}
 
 // The language switcher already links to the same page in the other language
 // (partials/alternate.html); this keeps the reader's place: headings, checklist

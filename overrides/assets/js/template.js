@@ -1,6 +1,6 @@
 // Printable templates: copy the whole template, copy only the ticked clauses,
 // print just this template. The buttons and the template's text (data-text) come
-// from macros/templates.py; the checklist ticks belong to checklist.js.
+// from macros/templates.py; the checklist ticks belong to site.js.
 import { announce, copyText } from "./clipboard.js";
 
 export function mountTemplate(tpl) {
