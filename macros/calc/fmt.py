@@ -1,6 +1,9 @@
 """Numbers, money and dates in the page's language (Babel), for the worked
-examples rendered at build time. The JS twin uses Intl with the same rules."""
+examples rendered at build time. The JS twin (assets/js/calc/format.js) writes plain
+numbers by hand with Babel's marks and uses Intl for dates and currencies; the same
+numbers come out of both (tests/e2e/test_calc_js.py)."""
 import datetime
+import decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -15,8 +18,9 @@ class Formatter:
         self.currency = currency
 
     def number(self, value, digits=2) -> str:
-        return format_decimal(round(value, digits), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
-                              locale=self.locale)
+        # Rounded as the JS twin's toFixed() rounds: the float's exact value, ties away from zero.
+        exact = decimal.Decimal(value).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
+        return format_decimal(exact, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=self.locale)
 
     def money(self, value) -> str:
         if self.currency:

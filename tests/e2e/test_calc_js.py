@@ -65,3 +65,32 @@ def test_js_number_parsing_matches_vectors(site_page):
     expected = [{k: c[k] for k in ("value", "error") if k in c} for c in cases]
     assert [(c["text"], g) for c, g in zip(cases, got, strict=True)] == [
         (c["text"], e) for c, e in zip(cases, expected, strict=True)]
+
+
+FORMAT_NUMBERS = """async ({ marks, numbers }) => {
+  const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
+  const out = {};
+  for (const [code, config] of Object.entries(marks)) {
+    const f = formatter(config, {});
+    out[code] = numbers.map((v) => [f.value("number", v), f.value("int", v), f.value("money", v)]);
+  }
+  return out;
+}"""
+# Ties (0.125, 2.5), float near-ties (2.675, 999.995), grouping, signs, zeros, large values.
+NUMBERS = [0, 1, 7, 0.125, 0.005, 2.5, 2.675, 999.995, 1000, 1234.5, 65000, 1234567.891, -2500, -0.4, -0.001,
+           123456789012.345, 1e15]
+
+
+def test_js_numbers_read_as_the_python_twin_writes_them(site_page):
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from macros import lang
+    from macros.calc.fmt import Formatter
+
+    marks = {code: {"locale": locale.replace("_", "-"), "decimal": get_decimal_symbol(locale),
+                    "group": get_group_symbol(locale)} for code, locale in lang.LOCALES.items()}
+    got = site_page.evaluate(FORMAT_NUMBERS, {"marks": marks, "numbers": NUMBERS})
+    for code in lang.LOCALES:
+        python = Formatter(code, lang.strings(code))
+        expected = [[python.value(kind, v) for kind in ("number", "int", "money")] for v in NUMBERS]
+        assert list(zip(NUMBERS, got[code], strict=True)) == list(zip(NUMBERS, expected, strict=True))

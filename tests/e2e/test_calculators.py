@@ -186,7 +186,10 @@ def test_a_picked_country_fetches_its_holidays_and_counts_them(page, problems, b
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
-def test_holidays_that_cannot_load_are_named_not_hidden(page, base_url, code):
+def test_holidays_that_cannot_load_are_named_not_hidden(browser, browser_context_args, base_url, code):
+    # No service worker: once it controls the page it would answer from its cache, past the route.
+    context = browser.new_context(**{**browser_context_args, "service_workers": "block"})
+    page = context.new_page()
     page.route("**/assets/holidays/*.json", lambda route: route.abort())
     calc = open_calculator(page, base_url, "turnaround", code)
     fields, live = holiday_case(code)
@@ -196,6 +199,7 @@ def test_holidays_that_cannot_load_are_named_not_hidden(page, base_url, code):
     expect(calc.locator(".calc-warning")).to_have_text(lang.text(code, "calc.common.holidays_failed"))
     expect(output(calc, "live").locator("dd")).to_have_text(live[""])
     expect(calc.locator(".calc-result")).to_have_attribute("aria-busy", "false")
+    context.close()
 
 
 @pytest.mark.parametrize("code", ["es", "en"])

@@ -27,7 +27,7 @@ function canonical(field, value) {
 
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
-  const { spec, strings: t, locale, name, decimal } = config;
+  const { spec, strings: t, name, decimal } = config;
   const compute = await loadCompute(name);
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
@@ -85,7 +85,7 @@ export async function mountCalculator(root) {
   }
 
   function draw(outcome, raw) {
-    const f = formatter(locale, t, outcome.values.cur || "");
+    const f = formatter(config, t, outcome.values.cur || "");
     const { result, values } = outcome;
     const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
     const params = Object.fromEntries(Object.entries(spec.sentence)
@@ -190,7 +190,7 @@ export async function mountCalculator(root) {
     output.setAttribute("aria-busy", String(waiting));
     if (waiting) return {};
     const outcome = run(spec, compute, raw, ctx, decimalMark);
-    const f = formatter(locale, t);
+    const f = formatter(config, t);
     if (outcome.errors) {
       if (showAll) {
         showErrors(outcome.errors, f);
