@@ -6,9 +6,16 @@ import datetime
 import decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_decimal_symbol, get_group_symbol
 
 from macros import lang
+
+
+def number_marks(code: str) -> dict[str, str]:
+    """What the JS twin needs to write plain numbers without Intl (in each calculator's config)."""
+    locale = lang.LOCALES[code]
+    return {"locale": locale.replace("_", "-"), "decimal": get_decimal_symbol(locale),
+            "group": get_group_symbol(locale)}
 
 
 class Formatter:

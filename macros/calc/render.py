@@ -7,11 +7,10 @@ import json
 import math
 
 from babel.dates import get_day_names
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from macros import lang
 from macros.calc import engine
-from macros.calc.fmt import Formatter
+from macros.calc.fmt import Formatter, number_marks
 from macros.calc.specs import SPECS
 
 INPUT_TYPES = {  # spec type → (input type, inputmode)
@@ -33,10 +32,7 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     spec = SPECS[name]
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
-    # Number marks come from the build (Babel): the JS writes plain numbers without Intl (format.js).
-    locale = lang.LOCALES[code]
-    config = {"name": name, "lang": code, "locale": locale.replace("_", "-"), "decimal": get_decimal_symbol(locale),
-              "group": get_group_symbol(locale), "spec": spec, "strings": strings_for(name, strings)}
+    config = {"name": name, "lang": code, **number_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
         + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",

@@ -82,13 +82,10 @@ NUMBERS = [0, 1, 7, 0.125, 0.005, 2.5, 2.675, 999.995, 1000, 1234.5, 65000, 1234
 
 
 def test_js_numbers_read_as_the_python_twin_writes_them(site_page):
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
     from macros import lang
-    from macros.calc.fmt import Formatter
+    from macros.calc.fmt import Formatter, number_marks
 
-    marks = {code: {"locale": locale.replace("_", "-"), "decimal": get_decimal_symbol(locale),
-                    "group": get_group_symbol(locale)} for code, locale in lang.LOCALES.items()}
+    marks = {code: number_marks(code) for code in lang.LOCALES}
     got = site_page.evaluate(FORMAT_NUMBERS, {"marks": marks, "numbers": NUMBERS})
     for code in lang.LOCALES:
         python = Formatter(code, lang.strings(code))
