@@ -1,21 +1,42 @@
 """Numbers, money and dates in the page's language (Babel), for the worked
 examples rendered at build time. The JS twin (assets/js/calc/format.js) writes plain
-numbers by hand with Babel's marks and uses Intl for dates and currencies; the same
-numbers come out of both (tests/e2e/test_calc_js.py)."""
+numbers and dates by hand with the marks, names and date pattern Babel gives here, and
+uses Intl only for currencies; the same text comes out of both (tests/e2e/test_calc_js.py)."""
 import datetime
 import decimal
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, tokenize_pattern
 from babel.numbers import format_currency, format_decimal, get_decimal_symbol, get_group_symbol
 
 from macros import lang
 
+# The date fields a full date pattern may use, as the JS twin fills them in.
+DATE_FIELDS = {("E", 4): "{weekday}", ("d", 1): "{day}", ("M", 4): "{month}", ("y", 1): "{year}"}
 
-def number_marks(code: str) -> dict[str, str]:
-    """What the JS twin needs to write plain numbers without Intl (in each calculator's config)."""
-    locale = lang.LOCALES[code]
-    return {"locale": locale.replace("_", "-"), "decimal": get_decimal_symbol(locale),
-            "group": get_group_symbol(locale)}
+
+def date_template(pattern: str) -> str:
+    """A locale's full date pattern ("EEEE, d 'de' MMMM 'de' y") as a template the JS twin
+    fills ("{weekday}, {day} de {month} de {year}"). A field it cannot fill fails the build."""
+    out = []
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "chars":
+            out.append(value.replace("{", "(").replace("}", ")"))
+        elif value in DATE_FIELDS:
+            out.append(DATE_FIELDS[value])
+        else:
+            raise ValueError(f"{pattern!r}: date field {value} has no place in the JS date template")
+    return "".join(out)
+
+
+def locale_marks(code: str) -> dict:
+    """What the JS twin needs to write numbers and dates without Intl (in each calculator's
+    config): a page's first Intl object costs a phone ~200 ms as the calculator starts."""
+    locale = Locale.parse(lang.LOCALES[code])
+    return {"locale": lang.LOCALES[code].replace("_", "-"), "decimal": get_decimal_symbol(locale),
+            "group": get_group_symbol(locale), "date": date_template(locale.date_formats["full"].pattern),
+            "weekdays": [locale.days["format"]["wide"][i] for i in range(7)],  # Monday first
+            "months": [locale.months["format"]["wide"][i] for i in range(1, 13)]}
 
 
 class Formatter:

@@ -10,7 +10,7 @@ from babel.dates import get_day_names
 
 from macros import lang
 from macros.calc import engine
-from macros.calc.fmt import Formatter, number_marks
+from macros.calc.fmt import Formatter, locale_marks
 from macros.calc.specs import SPECS
 
 INPUT_TYPES = {  # spec type → (input type, inputmode)
@@ -32,7 +32,7 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     spec = SPECS[name]
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
-    config = {"name": name, "lang": code, **number_marks(code), "spec": spec, "strings": strings_for(name, strings)}
+    config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
         + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",

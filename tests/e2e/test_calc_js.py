@@ -83,11 +83,35 @@ NUMBERS = [0, 1, 7, 0.125, 0.005, 2.5, 2.675, 999.995, 1000, 1234.5, 65000, 1234
 
 def test_js_numbers_read_as_the_python_twin_writes_them(site_page):
     from macros import lang
-    from macros.calc.fmt import Formatter, number_marks
+    from macros.calc.fmt import Formatter, locale_marks
 
-    marks = {code: number_marks(code) for code in lang.LOCALES}
+    marks = {code: locale_marks(code) for code in lang.LOCALES}
     got = site_page.evaluate(FORMAT_NUMBERS, {"marks": marks, "numbers": NUMBERS})
     for code in lang.LOCALES:
         python = Formatter(code, lang.strings(code))
         expected = [[python.value(kind, v) for kind in ("number", "int", "money")] for v in NUMBERS]
         assert list(zip(NUMBERS, got[code], strict=True)) == list(zip(NUMBERS, expected, strict=True))
+
+
+FORMAT_DATES = """async ({ marks, dates }) => {
+  const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
+  return Object.fromEntries(Object.entries(marks).map(([code, config]) => {
+    const f = formatter(config, {});
+    return [code, dates.map((iso) => [f.value("date", iso), f.value("datetime", `${iso}T09:05`)])];
+  }));
+}"""
+# A whole week, every month (single-digit days), a leap day, both sides of the epoch.
+DATES = ([f"2026-11-{day}" for day in range(23, 30)] + [f"2027-{month:02d}-01" for month in range(1, 13)]
+         + ["2028-02-29", "1969-12-31", "1970-01-01", "2100-03-01", "2030-06-30"])
+
+
+def test_js_dates_read_as_babel_writes_them(site_page):
+    from macros import lang
+    from macros.calc.fmt import Formatter, locale_marks
+
+    marks = {code: locale_marks(code) for code in lang.LOCALES}
+    got = site_page.evaluate(FORMAT_DATES, {"marks": marks, "dates": DATES})
+    for code in lang.LOCALES:
+        python = Formatter(code, lang.strings(code))
+        expected = [[python.value("date", iso), python.value("datetime", f"{iso}T09:05")] for iso in DATES]
+        assert got[code] == expected, code

@@ -1,20 +1,21 @@
 // Numbers, money and dates in the page's language. Twin of macros/calc/fmt.py.
-// Plain numbers are written by hand with the marks the build took from Babel
-// ({locale, decimal, group}): a page's first Intl object takes ~50 ms to build on a
-// laptop, 4× that on a phone, and every calculator shows numbers as it starts.
-// Dates and currencies, which need the locale's names and patterns, use Intl.
-import { parseDate } from "./fields.js";
+// Numbers and dates are written by hand with the marks, names and date template the
+// build took from Babel (locale_marks): a page's first Intl object takes ~50 ms to build
+// on a laptop, 4× that on a phone, and every calculator shows its results as it starts.
+// Only currencies, which need the locale's symbols and patterns, use Intl.
+import { isoWeekday, parseDate } from "./fields.js";
 
-export function formatter({ locale, decimal, group }, t, currency = "") {
+export function formatter({ locale, decimal, group, date: datePattern, weekdays, months }, t, currency = "") {
   const number = (v, digits = 2) => {
     const [whole, part = ""] = Math.abs(v).toFixed(digits).split(".");
     const fraction = part.replace(/0+$/, "");
     return (v < 0 ? "-" : "") + whole.replace(/\B(?=(\d{3})+$)/g, group) + (fraction ? decimal + fraction : "");
   };
-  let dates; // made on first use: the first Intl object of a page is slow to build
-  const date = (iso) => (dates ??= new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }))
-    .format(new Date(parseDate(iso) * 864e5));
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
+  const date = (iso) => {
+    const [year, month, day] = iso.split("-").map(Number);
+    return fill(datePattern, { weekday: weekdays[isoWeekday(parseDate(iso)) - 1], day, month: months[month - 1], year });
+  };
   const kinds = {
     number,
     int: (v) => number(v, 0),

@@ -2,8 +2,69 @@
 // Python module in macros/calc/ (same names, same rules; tests/vectors/ hold both
 // to the same answers). One file: every calculator page needs the shared helpers
 // anyway, and one module costs less to ship than six.
-import { fromInputs, SEARCH_LIMIT } from "./calendar.js";
-import { isoDate, isoMinute } from "./fields.js";
+import { isoDate, isoMinute, isoWeekday, parseDate } from "./fields.js";
+
+// Working days: a working week (ISO weekdays) minus public and custom holidays.
+// Twin of macros/calc/calendar.py. Days are day numbers (see fields.js).
+const SEARCH_LIMIT = 3660;
+
+export class NoWorkingDay extends Error {}
+
+class Calendar {
+  constructor(weekdays, holidays = new Map(), custom = []) {
+    this.weekdays = new Set(weekdays);
+    this.holidays = holidays; // day number → name
+    this.custom = new Set(custom);
+  }
+
+  reasonOff(day) {
+    if (this.custom.has(day)) return ["custom", ""];
+    if (this.holidays.has(day)) return ["holiday", this.holidays.get(day)];
+    if (!this.weekdays.has(isoWeekday(day))) return ["weekend", ""];
+    return null;
+  }
+
+  isWorking(day) {
+    return this.reasonOff(day) === null;
+  }
+
+  nextWorking(day) {
+    for (let i = 0; i < SEARCH_LIMIT; i++) {
+      day += 1;
+      if (this.isWorking(day)) return day;
+    }
+    throw new NoWorkingDay();
+  }
+
+  addWorkingDays(day, count) {
+    for (let i = 0; i < count; i++) day = this.nextWorking(day);
+    return day;
+  }
+
+  workingDaysBetween(after, until) {
+    if (until <= after) return 0;
+    if (until - after > SEARCH_LIMIT * 2) throw new NoWorkingDay();
+    let count = 0;
+    for (let day = after + 1; day <= until; day++) count += this.isWorking(day) ? 1 : 0;
+    return count;
+  }
+
+  daysOff(first, last) {
+    const out = [];
+    for (let day = first; day <= last; day++) {
+      const reason = this.reasonOff(day);
+      if (reason) out.push({ date: isoDate(day), reason: reason[0], name: reason[1] });
+    }
+    return out;
+  }
+}
+
+function fromInputs(values, presets) {
+  const holidays = new Map(
+    Object.entries(presets[values.country || ""] || {}).map(([iso, name]) => [parseDate(iso), name]),
+  );
+  return new Calendar(values.week, holidays, values.custom || []);
+}
 
 // Edit turnaround. Twin of macros/calc/turnaround.py (see its docstring for the rules).
 
