@@ -183,12 +183,24 @@ def chart_points(rows: list[dict], x_key: str, series: list[str]):
     span = (top - bottom) or 1
     count = max(len(rows) - 1, 1)
     points = {
-        s: [(round(PAD + (CHART_W - PAD - 8) * i / count, 1),
-             round(CHART_H - PAD - (CHART_H - PAD - 8) * (scale(row[s]) - bottom) / span, 1))
+        s: [(_tenths(PAD + (CHART_W - PAD - 8) * i / count),
+             _tenths(CHART_H - PAD - (CHART_H - PAD - 8) * (scale(row[s]) - bottom) / span))
             for i, row in enumerate(rows)]
         for s in series
     }
     return points, log
+
+
+def _tenths(v: float) -> float:
+    return math.floor(v * 10 + 0.5) / 10  # as the JS twin's Math.round(v * 10) / 10
+
+
+def _svg_number(v: float) -> str:
+    return f"{v:.1f}".removesuffix(".0")  # 36, not 36.0: the JS twin writes String(36)
+
+
+def _svg_points(points) -> str:
+    return " ".join(f"{_svg_number(x)},{_svg_number(y)}" for x, y in points)
 
 
 def chart_svg(name: str, chart: dict, result: dict, fmt: Formatter) -> str:
@@ -196,7 +208,7 @@ def chart_svg(name: str, chart: dict, result: dict, fmt: Formatter) -> str:
     points, log = chart_points(rows, chart["x"], chart["series"])
     t = fmt.t
     lines = "".join(
-        f'<polyline class="calc-chart__line calc-chart__line--{i}" points="{" ".join(f"{x},{y}" for x, y in pts)}"/>'
+        f'<polyline class="calc-chart__line calc-chart__line--{i}" points="{_svg_points(pts)}"/>'
         for i, pts in enumerate(points.values()))
     legend = "".join(
         f'<li class="calc-chart__key calc-chart__key--{i}">{e(t["calc.key." + s])}</li>' for i, s in enumerate(points))

@@ -216,3 +216,29 @@ def test_a_calculator_inside_a_chapter_starts_when_scrolled_near(page, problems,
     expect(calc.locator(".calc-result__title")).to_have_text(lang.text(code, "calc.common.result_title"))
     assert len(loaded) == 1
     assert problems.errors == []
+
+
+# Element by element: tag, attributes, and the text of elements with no child elements.
+RESULT_SHAPE = """(root) => [...root.querySelectorAll("*")].map((node) => [
+  node.tagName.toLowerCase(),
+  [...node.attributes].map((a) => `${a.name}=${a.value}`).sort().join(" "),
+  node.children.length ? "" : node.textContent.trim(),
+])"""
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+@pytest.mark.parametrize("name", ["penalty", "revenue-share", "cost-of-sale"])
+def test_a_kept_worked_example_is_what_the_calculator_would_draw(page, problems, base_url, name, code):
+    """Calculators whose defaults do not move with the day keep the build's worked example
+    as they start instead of drawing it again: it must be exactly what they would draw."""
+    calc = open_calculator(page, base_url, name, code)
+    result = calc.locator(".calc-result")
+    kept = result.evaluate(RESULT_SHAPE)
+    assert len(kept) > 5 and kept[0][2] == lang.text(code, "calc.common.result_title")
+    result.evaluate("(node) => node.firstElementChild.setAttribute('data-old', '')")
+    calc.locator("[data-action='example']").click()
+    expect(result.locator(".calc-result__title[data-old]")).to_have_count(0)  # drawn anew
+    assert result.evaluate(RESULT_SHAPE) == kept
+    calc.locator("[data-action='copy-link']").tap()
+    expect(calc.locator(".calc-share__status")).to_have_text(lang.text(code, "calc.common.copied"))
+    assert urldefrag(page.evaluate("navigator.clipboard.readText()")).url == page.url.split("#")[0].split("?")[0]

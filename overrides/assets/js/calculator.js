@@ -184,7 +184,15 @@ export async function mountCalculator(root) {
     return true;
   }
 
-  function update(raw, decimalMark, { showAll } = { showAll: true }) {
+  // The build already worked out this very example into the page (same engine, and the
+  // Python and JS twins write the same text); it only needs the reader's title. Saves a
+  // redraw, and the style and layout work after it, as the page starts.
+  function keepExample(raw) {
+    output.querySelector(".calc-result__title").textContent = t["calc.common.result_title"];
+    last = { sentence: output.querySelector(".calc-sentence").textContent, raw };
+  }
+
+  function update(raw, decimalMark, { showAll = true, keep = false } = {}) {
     toggleConditional(raw);
     const waiting = needHolidays(raw.country) || holidays[raw.country] === null;
     output.setAttribute("aria-busy", String(waiting));
@@ -200,7 +208,8 @@ export async function mountCalculator(root) {
       return outcome;
     }
     showErrors({}, f);
-    draw(outcome, raw);
+    if (keep) keepExample(raw);
+    else draw(outcome, raw);
     last.url = shareUrl(parseInputs(spec, raw, today, decimalMark).values);
     if (ownPage) history.replaceState(history.state, "", last.url);
     return outcome;
@@ -231,5 +240,7 @@ export async function mountCalculator(root) {
   fill(start);
   form.hidden = false;
   share.hidden = false;
-  update(start, ".");
+  // Only the build's own example can be kept: no values from a link, none that move with the day.
+  const asBuilt = !Object.keys(known).length && !spec.fields.some((field) => field.default.startsWith("@"));
+  update(start, ".", { keep: asBuilt && !start.country });
 }
