@@ -152,7 +152,7 @@ def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
     key = out["key"]
     main = " calc-out--main" if out.get("main") else ""
     label, value = fmt.t[f"calc.{name}.out.{key}"], fmt.value(out["type"], result[key])
-    return f'<div class="calc-out{main}"><dt>{e(label)}</dt><dd>{e(value)}</dd></div>'
+    return f'<div class="calc-out calc-out--{out["type"]}{main}"><dt>{e(label)}</dt><dd>{e(value)}</dd></div>'
 
 
 def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:

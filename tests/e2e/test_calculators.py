@@ -242,3 +242,27 @@ def test_a_kept_worked_example_is_what_the_calculator_would_draw(page, problems,
     calc.locator("[data-action='copy-link']").tap()
     expect(calc.locator(".calc-share__status")).to_have_text(lang.text(code, "calc.common.copied"))
     assert urldefrag(page.evaluate("navigator.clipboard.readText()")).url == page.url.split("#")[0].split("?")[0]
+
+
+# Words of each result value that the browser split across two lines (overflow-wrap
+# breaks a word only when it cannot fit its box: "Wednesday," in large type at 360 px did).
+SPLIT_WORDS = """(root) => [...root.querySelectorAll(".calc-out dd")].flatMap((dd) => {
+  const text = dd.firstChild;
+  if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+  const split = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+    if (lines.size > 1) split.push(match[0]);
+  }
+  return split;
+})"""
+
+
+@pytest.mark.parametrize(("name", "code"), CASES)
+def test_results_keep_their_words_whole_at_360_px(page, problems, base_url, name, code):
+    page.set_viewport_size({"width": 360, "height": 740})
+    calc = open_calculator(page, base_url, name, code)
+    assert calc.locator(".calc-result").evaluate(SPLIT_WORDS) == []

@@ -94,7 +94,7 @@ export async function mountCalculator(root) {
     nodes.push(el("p", { class: "calc-sentence" }, sentence));
     const list = el("dl", { class: "calc-outputs" });
     for (const out of spec.outputs) {
-      const row = el("div", { class: out.main ? "calc-out calc-out--main" : "calc-out" });
+      const row = el("div", { class: `calc-out calc-out--${out.type}${out.main ? " calc-out--main" : ""}` });
       row.append(el("dt", {}, t[`calc.${name}.out.${out.key}`]), el("dd", {}, f.value(out.type, result[out.key])));
       list.append(row);
     }
