@@ -237,10 +237,10 @@ export async function mountCalculator(root) {
   const fromUrl = ownPage ? Object.fromEntries(new URLSearchParams(location.search)) : {};
   const known = Object.fromEntries(spec.fields.filter((f) => f.name in fromUrl).map((f) => [f.name, fromUrl[f.name]]));
   const start = { ...defaults(spec, today), ...known };
+  const built = JSON.stringify(read()); // the inputs the build worked its example out from
   fill(start);
   form.hidden = false;
   share.hidden = false;
-  // Only the build's own example can be kept: no values from a link, none that move with the day.
-  const asBuilt = !Object.keys(known).length && !spec.fields.some((field) => field.default.startsWith("@"));
-  update(start, ".", { keep: asBuilt && !start.country });
+  // Unchanged inputs (no values from a link, none that moved with the day): same example.
+  update(start, ".", { keep: JSON.stringify(read()) === built });
 }

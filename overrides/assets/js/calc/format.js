@@ -3,7 +3,7 @@
 // build took from Babel (locale_marks): a page's first Intl object takes ~50 ms to build
 // on a laptop, 4× that on a phone, and every calculator shows its results as it starts.
 // Only currencies, which need the locale's symbols and patterns, use Intl.
-import { isoWeekday, parseDate } from "./fields.js";
+import { dayNumber, isoWeekday } from "./fields.js";
 
 export function formatter({ locale, decimal, group, date: datePattern, weekdays, months }, t, currency = "") {
   const number = (v, digits = 2) => {
@@ -14,7 +14,8 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
   const date = (iso) => {
     const [year, month, day] = iso.split("-").map(Number);
-    return fill(datePattern, { weekday: weekdays[isoWeekday(parseDate(iso)) - 1], day, month: months[month - 1], year });
+    const weekday = weekdays[isoWeekday(dayNumber(year, month, day)) - 1];
+    return fill(datePattern, { weekday, day, month: months[month - 1], year });
   };
   const kinds = {
     number,
