@@ -57,3 +57,13 @@ def test_a_search_highlight_link_starts_material_at_once(page, problems, base_ur
     expect(page.locator(".md-content mark").first).to_have_text("contrato", ignore_case=True)
     assert len(loaded) == 1
     assert problems.errors == []
+
+
+def test_a_malformed_anchor_does_not_keep_material_from_starting(page, problems, base_url):
+    loaded = bundle_requests(page)
+    page.goto(f"{base_url}rules/#%E0%A4%A")  # not valid percent-encoding: decoding it throws
+    page.wait_for_load_state("networkidle")
+    page.locator("article h1").tap()
+    page.wait_for_function("typeof window.document$ === 'object'")
+    assert len(loaded) == 1
+    assert problems.errors == []
