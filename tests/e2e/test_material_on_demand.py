@@ -45,7 +45,7 @@ def test_the_first_tap_starts_material_and_is_not_lost(page, problems, base_url,
     sets.nth(0).locator(".tabbed-labels label").nth(1).tap()
     for index in range(sets.count()):
         expect(sets.nth(index).locator("input").nth(1)).to_be_checked()
-    page.wait_for_function("typeof window.document$ === 'object'")  # Material is up
+    page.wait_for_function("() => typeof window.document$ === 'object'")  # Material is up
     page.wait_for_timeout(300)
     assert len(loaded) == 1, f"the bundle should load once, got {loaded}"
     assert problems.errors == []
@@ -64,6 +64,6 @@ def test_a_malformed_anchor_does_not_keep_material_from_starting(page, problems,
     page.goto(f"{base_url}rules/#%E0%A4%A")  # not valid percent-encoding: decoding it throws
     page.wait_for_load_state("networkidle")
     page.locator("article h1").tap()
-    page.wait_for_function("typeof window.document$ === 'object'")
+    page.wait_for_function("() => typeof window.document$ === 'object'")
     assert len(loaded) == 1
     assert problems.errors == []
