@@ -8,7 +8,7 @@ import pytest
 from tests.built.site_pages import article, page_file, pages_of, soup_of
 from tests.conftest import LANG_PREFIX, ROOT
 
-CHAPTERS = ["start-here", "expectations", "before-hiring", "guarantees", "rules", "contract", "urgent-projects",
+CHAPTERS = ["start-here", "expectations", "before-hiring", "choosing", "guarantees", "rules", "contract", "urgent-projects",
             "revenue-share", "conflicts"]
 GLOSSARY_LINKED = [f"{page}/" for page in CHAPTERS + ["about", "calculators"]] + [f"calculators/{c}/" for c in (
     "turnaround", "response-time", "client-delay", "penalty", "revenue-share", "cost-of-sale")]
@@ -28,7 +28,7 @@ def prose(soup):
 
 def glossary_terms(site, code) -> dict[str, str]:
     soup = soup_of(page_file(site, code, "glossary/"))
-    return {h2["id"]: h2.get_text(" ", strip=True).rstrip("¶").strip() for h2 in article(soup).select("h2[id]")}
+    return {h2["id"]: h2.get_text(" ", strip=True).rstrip("¶#").strip() for h2 in article(soup).select("h2[id]")}
 
 
 @pytest.mark.parametrize("code", LANGS)
