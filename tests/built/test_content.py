@@ -8,8 +8,8 @@ import pytest
 from tests.built.site_pages import article, page_file, pages_of, soup_of
 from tests.conftest import LANG_PREFIX, ROOT
 
-CHAPTERS = ["start-here", "expectations", "before-hiring", "choosing", "guarantees", "rules", "contract", "first-report",
-            "urgent-projects", "revenue-share", "conflicts"]
+CHAPTERS = ["start-here", "expectations", "before-hiring", "choosing", "guarantees", "rules", "contract",
+            "first-report", "urgent-projects", "revenue-share", "conflicts"]
 GLOSSARY_LINKED = [f"{page}/" for page in CHAPTERS + ["about", "calculators"]] + [f"calculators/{c}/" for c in (
     "turnaround", "response-time", "client-delay", "penalty", "revenue-share", "cost-of-sale")]
 MIN_WORDS = 300
