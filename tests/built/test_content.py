@@ -19,9 +19,10 @@ LANGS = ("es", "en")
 
 
 def prose(soup):
-    """The page's own text: no calculator widgets, headings or checklist tools."""
+    """The page's own unlinked prose: no calculator widgets, headings, checklist tools, code, or
+    link text (a term inside a link already leads somewhere)."""
     body = article(soup).__copy__()
-    for el in body.select(".calc, h1, h2, h3, h4, h5, h6, .page-meta, .check-tools, .headerlink, script"):
+    for el in body.select(".calc, h1, h2, h3, h4, h5, h6, .page-meta, .check-tools, .headerlink, script, code, a"):
         el.decompose()
     return body
 
