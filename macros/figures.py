@@ -37,13 +37,12 @@ def compute(name: str, key: str, inputs: dict, today: datetime.date | None = Non
     return output(answer["result"], key)
 
 
-def figure(code: str, strings: dict, name: str, key: str, kind: str = "number", digits: int = 0,
-           today: datetime.date | None = None, **inputs) -> str:
+def figure(code: str, strings: dict, name: str, key: str, kind: str = "number", digits: int = 0, **inputs) -> str:
     """The output as text in language `code`: a plain number (`digits` decimals at most), a
     percentage ("23,3 %" / "23.3%") or an amount with the optional `cur` input's symbol."""
     if kind not in KINDS:
         raise ValueError(f"calc_figure kind must be one of {KINDS}, not {kind!r}")
-    value = compute(name, key, inputs, today)
+    value = compute(name, key, inputs)  # pass every date a figure depends on: defaults follow the build day
     formatter = Formatter(code, strings, str(inputs.get("cur", "")))
     if kind == "percent":
         return formatter.percent(value)
