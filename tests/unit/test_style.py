@@ -17,6 +17,7 @@ COMMON = [
     (r'"', "quotes: «…» in Spanish, “…” in English; straight quotes only in code and syntax", 'dijo "hola"'),
     (r"\d[\u00a0\u202f ]\d{3}(?!\d)", "numbers as the calculators write them: 1.200 / 1,200", "10 000"),
     (r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.\s?m\.|p\.\s?m\.)(?=\W|$)", "24-hour clock: 10:00–19:00", "9 am"),
+    (r"\b([^\W\d_]{2,})[ \t]+\1\b", "a word written twice", "150 rublos rublos"),
     (r"Severe Petersburg|SMM-Desante\b", "the conference's own name, transliterated or described",
      "Severe Petersburg SMM"),
 ]
@@ -86,7 +87,7 @@ def reader_text(markdown: str) -> str:
         meta = yaml.safe_load(front.group(1)) or {}
         markdown = "\n" * front.group(0).count("\n") + markdown[front.end():]
         markdown = str(meta.get("description", "")) + markdown
-    markdown = TITLE.sub(r"\1 \2 ", FENCE.sub(blank, markdown))
+    markdown = TITLE.sub(lambda m: " " * (len(m.group(1)) + 1) + m.group(2) + " ", FENCE.sub(blank, markdown))
     for syntax in SYNTAX:
         markdown = syntax.sub(blank, markdown)
     return markdown
@@ -140,7 +141,7 @@ def test_reader_text_ignores_syntax_but_keeps_prose():
               '```\n"code"\n```\nHe said "hi".\n')
     text = reader_text(source)
     assert text.count('"') == 2 and 'He said "hi"' in text
-    assert "En resumen" in text and "Guía" in text and "Texto" in text
+    assert "En resumen" in text and "Guía" in text and "Texto" in text and "tip" not in text
     assert "#title" not in text and "calculator" not in text
 
 
