@@ -10,10 +10,13 @@ fails the build.
 """
 import datetime
 
+from babel.dates import format_date
+
+from macros import lang
 from macros.calc import engine
 from macros.calc.fmt import Formatter
 
-KINDS = ("number", "percent", "money")
+KINDS = ("number", "percent", "money", "date", "weekday", "time")
 
 
 def output(result: dict, key: str):
@@ -39,7 +42,8 @@ def compute(name: str, key: str, inputs: dict, today: datetime.date | None = Non
 
 def figure(code: str, strings: dict, name: str, key: str, kind: str = "number", digits: int = 0, **inputs) -> str:
     """The output as text in language `code`: a plain number (`digits` decimals at most), a
-    percentage ("23,3 %" / "23.3%") or an amount with the optional `cur` input's symbol."""
+    percentage ("23,3 %" / "23.3%"), an amount with the optional `cur` input's symbol, or,
+    for a date or date-time output, the full date, the weekday ("miércoles") or the time ("12:00")."""
     if kind not in KINDS:
         raise ValueError(f"calc_figure kind must be one of {KINDS}, not {kind!r}")
     value = compute(name, key, inputs)  # pass every date a figure depends on: defaults follow the build day
@@ -48,4 +52,10 @@ def figure(code: str, strings: dict, name: str, key: str, kind: str = "number", 
         return formatter.percent(value)
     if kind == "money":
         return formatter.money(value)
+    if kind == "date":
+        return formatter.date(value[:10])
+    if kind == "weekday":
+        return format_date(datetime.date.fromisoformat(value[:10]), "EEEE", locale=lang.LOCALES[code])
+    if kind == "time":
+        return value[11:16]
     return formatter.number(value, digits)

@@ -49,3 +49,13 @@ def test_a_wrong_call_fails_the_build(name, key, inputs):
 def test_unknown_kind_fails():
     with pytest.raises(ValueError):
         figures.figure("es", strings("es"), "penalty", "total", kind="roman")
+
+
+@pytest.mark.parametrize("code,weekday", [("es", "miércoles"), ("en", "Wednesday")])
+def test_dates_from_the_calendar_calculators(code, weekday):
+    # 2 working days from Friday 5 March 2027: ready Tuesday, live the next working day.
+    live = figures.figure(code, strings(code), "turnaround", "live", "weekday", request="2027-03-05T12:00", days=2)
+    assert live == weekday
+    due = figures.figure(code, strings(code), "response-time", "due", "time", sent="2027-03-05T23:00", window=2)
+    assert due == "12:00"
+    assert "2027" in figures.figure(code, strings(code), "turnaround", "live", "date", request="2027-03-05T12:00")

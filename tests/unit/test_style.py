@@ -54,7 +54,7 @@ ENGLISH = COMMON + [
      "British spelling: colour, centre, behaviour, favour, cancelled, labelled, enrol, fulfil, judgement", "color"),
     (r"\bworking rules\b|\bhouse rules\b", "rules of interaction", "the working rules"),
     (r"\bbrief generator\b", "brief builder", "the brief generator"),
-    (r"\bbusiness (?:days?|hours?)\b", "working day / working hours", "2 business days"),
+    (r"\bbusiness[- ](?:days?|hours?)\b", "working day / working hours", "a two-business-day window"),
     (r"\b(?:enquir|inquir)(?:y|ies|er|ers)\b", "lead (a request is the client's message to a specialist)",
      "cost per enquiry"),
     (r"\bany currency\b", "the figure's origin (roubles, Russia, 2017–2018) or a plainly hypothetical example",
