@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import brief, lang, qr, widgets
+from macros import brief, figures, lang, qr, widgets
 
 
 def define_env(env):
@@ -22,6 +22,12 @@ def define_env(env):
     def calculator(name: str) -> str:
         """Embed a calculator: {{ calculator("penalty") }}."""
         return embeds.render(name, env.page.url)
+
+    @env.macro
+    def calc_figure(name: str, key: str, kind: str = "number", digits: int = 0, **inputs) -> str:
+        """A calculator's result in prose, computed and formatted at build time:
+        {{ calc_figure("cost-of-sale", "channels.1.cost_per_sale", search_cpl=150, conversion=30) }}."""
+        return figures.figure(page_lang(), lang.strings(page_lang()), name, key, kind, digits, **inputs)
 
     @env.macro
     def qr_card(path: str) -> str:

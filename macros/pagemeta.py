@@ -10,6 +10,7 @@ from macros import lang
 
 WORDS_PER_MINUTE = 200  # unhurried reading on a phone
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+NOT_READ = ".calc"  # a calculator is used, not read: its fields and worked-example table do not count
 
 
 def word_count(text: str) -> int:
@@ -18,6 +19,13 @@ def word_count(text: str) -> int:
 
 def reading_minutes(text: str) -> int:
     return max(1, math.ceil(word_count(text) / WORDS_PER_MINUTE))
+
+
+def reading_text(soup: BeautifulSoup) -> str:
+    """The page's text without the parts one uses rather than reads (NOT_READ)."""
+    skipped = {id(el) for el in soup.select(NOT_READ)}
+    return " ".join(text for text in soup.find_all(string=True)
+                    if not any(id(parent) in skipped for parent in text.parents))
 
 
 def parse_reviewed(value) -> datetime.date:
@@ -36,7 +44,7 @@ def apply(soup: BeautifulSoup, reviewed, code: str, strings: dict[str, str]) -> 
     h1 = soup.find("h1")
     if h1 is None:
         return False
-    minutes = reading_minutes(soup.get_text(" "))
+    minutes = reading_minutes(reading_text(soup))
     date = parse_reviewed(reviewed)
     line = soup.new_tag("p", attrs={"class": "page-meta"})
     line.append(strings["page.reading_time"].format(minutes=minutes))
