@@ -7,7 +7,6 @@ from tests.built.site_pages import article, page_file, soup_of
 from tests.built.test_content import CHAPTERS
 
 MAX_MINUTES = 8
-PENDING = "contract.md is being rewritten on another branch; drop this mark at merge"
 
 
 def minutes_shown(site, code, chapter) -> int:
@@ -16,8 +15,6 @@ def minutes_shown(site, code, chapter) -> int:
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
-@pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=False, reason=PENDING)) if c == "contract" else c
-    for c in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_reads_in_eight_minutes_or_less(site_dir, code, chapter):
     assert minutes_shown(site_dir, code, chapter) <= MAX_MINUTES
