@@ -72,6 +72,12 @@ def on_post_page(output, page, config):
     return csp.add_policy(output)
 
 
+def on_template_context(context, template_name, config):
+    """Static templates (the 404 page) write their text from our UI strings."""
+    context["ui"] = lang.strings(lang.current(config))
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     """The 404 page too (a static template, not a page)."""
     return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
