@@ -92,3 +92,14 @@ def test_404_speaks_its_language_and_offers_search_and_ways_back(site_dir, code)
         assert (site_dir / target / "index.html").is_file(), f"{code}: {href} leads nowhere"
     other = box.select_one(".notfound__paths a[hreflang]")
     assert posixpath.normpath(other["href"]) == ("/en" if code == "es" else "/"), "the other language's home"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_language_switch_names_both_languages_in_words(site_dir, code):
+    """"ES / EN" in the header, this page's language marked, not an icon alone."""
+    for name in ("index.html", "rules/index.html", "404.html"):
+        page = BeautifulSoup((site_dir / LANG_PREFIX[code] / name).read_text(encoding="utf-8"), "html.parser")
+        button = page.select_one(".md-header__option .md-select button.lang-switch")
+        assert button.get_text("", strip=True) == "ES/EN", name
+        assert button.select_one(".lang-switch__code--current").get_text() == code.upper(), name
+        assert button["aria-label"], name
