@@ -98,11 +98,17 @@ def test_print_shows_the_content_only_with_a_qr_of_the_page(page, base_url, code
 
 
 def test_print_spells_out_where_links_go(page, base_url):
+    """On paper a link shows a number; the list at the end gives that number's full URL."""
     page.goto(base_url + "en/slides/")
+    expect(page.locator("aside.print-links")).to_be_hidden()
     page.emulate_media(media="print")
     link = page.locator("figure.qr-card a").first
+    ref = link.get_attribute("data-print-ref")
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert after == f'" (http://127.0.0.1:8000/en/{link.get_attribute("href").removeprefix("../")})"'
+    assert after == f'"\u00a0[{ref}]"'
+    listed = page.locator("aside.print-links ol li").nth(int(ref) - 1)
+    expect(listed).to_be_visible()
+    assert listed.inner_text() == f"http://127.0.0.1:8000/en/{link.get_attribute('href').removeprefix('../')}"
 
 
 ESSENTIALS = """
