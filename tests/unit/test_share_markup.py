@@ -6,7 +6,8 @@ STRINGS = lang.strings("en")
 PAGE = "https://example.org/en/contract/"
 HTML = """<h1 id="contract">The contract<a class="headerlink" href="#contract" title="Link">¶</a></h1>
 <p>See <a href="../glossary/#brief">the brief</a>, <a href="../rules/#calls">calls</a>,
-<a href="https://other.example/x">elsewhere</a>, <a href="../rules/#calls">calls again</a> and <a href="#terms">below</a>.</p>
+<a href="https://other.example/x">elsewhere</a>, <a href="../rules/#calls">calls again</a>
+and <a href="#terms">below</a>.</p>
 <ul class="check-list"><li class="check-item" id="one"><a class="check-item__link" href="#one">#</a></li></ul>"""
 
 
