@@ -11,7 +11,19 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import alternates, assets, checklists, csp, lang, offline, pagemeta, sharing, templates, widgets  # noqa: E402
+from macros import (  # noqa: E402
+    alternates,
+    assets,
+    checklists,
+    csp,
+    lang,
+    offline,
+    pagemeta,
+    search,
+    sharing,
+    templates,
+    widgets,
+)
 
 
 def on_page_content(html, page, config, files):
@@ -44,9 +56,11 @@ def write_holiday_presets(site_dir: Path, code: str):
 
 
 def on_post_build(config):
-    """Our JS minified first, then this language's web app manifest and its service
-    worker, whose precache version hashes the files as shipped."""
+    """Our JS minified first and the search index tuned (macros/search.py), then this
+    language's web app manifest and its service worker, whose precache version hashes
+    the files as shipped."""
     assets.minify_scripts(Path(config.site_dir))
+    search.tune_index_file(Path(config.site_dir), lang.current(config))
     write_holiday_presets(Path(config.site_dir), lang.current(config))
     offline.write_offline_files(
         Path(config.site_dir),
@@ -70,6 +84,12 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     """Every page carries its Content-Security-Policy."""
     return csp.add_policy(output)
+
+
+def on_template_context(context, template_name, config):
+    """Static templates (the 404 page) write their text from our UI strings."""
+    context["ui"] = lang.strings(lang.current(config))
+    return context
 
 
 def on_post_template(output_content, template_name, config):

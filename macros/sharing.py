@@ -3,8 +3,10 @@
 - every heading's permalink gets a name that says it copies the link
   (assets/js/clipboard.js copies the full URL on tap, the anchor still scrolls);
 - one status line per page where clipboard.js announces "Link copied";
-- links to other pages carry their absolute URL for print (`data-print-url`,
-  shown by the print stylesheet after the link text, once per target);
+- links to other pages are numbered for print (`data-print-ref`, "[2]" after the link
+  text) and a print-only list gives each number's absolute URL once: full URLs inline
+  buried tables and sentences; links into the glossary are not numbered (one page of
+  definitions, and a term's link in every table cell would be noise);
 - a print-only footer with a QR code of the page's URL.
 """
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +16,7 @@ from bs4 import BeautifulSoup
 from macros import qr
 
 NOT_PRINTED = ("headerlink", "check-item__link")  # the "#" links next to headings and items
+GLOSSARY = "/glossary/"
 
 
 def render(html: str, page_url: str, strings: dict[str, str]) -> str:
@@ -26,9 +29,10 @@ def render(html: str, page_url: str, strings: dict[str, str]) -> str:
 def apply(soup: BeautifulSoup, page_url: str, strings: dict[str, str]) -> None:
     """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
     _label_permalinks(soup, strings)
-    if page_url:
-        _print_urls(soup, page_url)
+    targets = _number_links_for_print(soup, page_url) if page_url else []
     soup.append(_status(soup, strings))
+    if targets:
+        soup.append(_print_link_list(soup, targets, strings))
     if page_url:
         soup.append(_print_footer(soup, page_url, strings))
 
@@ -42,8 +46,9 @@ def _label_permalinks(soup, strings):
         link["title"] = label
 
 
-def _print_urls(soup, page_url):
-    seen = set()
+def _number_links_for_print(soup, page_url) -> list[str]:
+    """Marks each link to another page with its target's number; returns the targets in order."""
+    targets: list[str] = []
     for link in soup.find_all("a", href=True):
         if set(link.get("class", [])) & set(NOT_PRINTED):
             continue
@@ -51,10 +56,27 @@ def _print_urls(soup, page_url):
         if href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         target = urljoin(page_url, href)
-        if urlsplit(target).scheme not in ("http", "https") or target in seen:
+        parts = urlsplit(target)
+        if parts.scheme not in ("http", "https") or parts.path.endswith(GLOSSARY):
             continue
-        seen.add(target)
-        link["data-print-url"] = target
+        if target not in targets:
+            targets.append(target)
+        link["data-print-ref"] = str(targets.index(target) + 1)
+    return targets
+
+
+def _print_link_list(soup, targets, strings):
+    box = soup.new_tag("aside", attrs={"class": "print-links"})
+    title = soup.new_tag("p", attrs={"class": "print-links__title"})
+    title.string = strings["print.links"]
+    box.append(title)
+    items = soup.new_tag("ol")
+    for url in targets:
+        item = soup.new_tag("li")
+        item.string = url
+        items.append(item)
+    box.append(items)
+    return box
 
 
 def _status(soup, strings):

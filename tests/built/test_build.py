@@ -1,10 +1,12 @@
 """The real configs build strictly, each language with its own index, 404 and sitemap."""
 import json
+import posixpath
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
 
+from macros import lang
 from tests.conftest import LANG_PREFIX
 
 
@@ -71,3 +73,33 @@ def test_date_calculators_point_at_their_languages_holiday_files(site_dir, code)
     spain = json.loads((root / "assets/holidays/ES.json").read_text(encoding="utf-8"))
     new_year = next(name for day, name in spain.items() if day.endswith("-01-01"))
     assert new_year == {"es": "Año Nuevo", "en": "New Year's Day"}[code]
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_404_speaks_its_language_and_offers_search_and_ways_back(site_dir, code):
+    """Material's own 404 says "404 - Not found" in English with nowhere to go."""
+    strings = lang.strings(code)
+    page = BeautifulSoup((site_dir / LANG_PREFIX[code] / "404.html").read_text(encoding="utf-8"), "html.parser")
+    box = page.select_one(".notfound")
+    assert box.h1.get_text(strip=True) == strings["notfound.title"]
+    assert box.select_one("label[for=__search]").get_text(strip=True) == strings["notfound.search"]
+    assert page.select_one("input#__search"), "the search toggle the button opens is missing"
+    # The 404 page is served at any depth: its links are absolute and land on real pages.
+    for link in box.select(".notfound__paths a"):
+        href = link["href"]
+        assert href.startswith("/"), href
+        target = posixpath.normpath(href).lstrip("/")
+        assert (site_dir / target / "index.html").is_file(), f"{code}: {href} leads nowhere"
+    other = box.select_one(".notfound__paths a[hreflang]")
+    assert posixpath.normpath(other["href"]) == ("/en" if code == "es" else "/"), "the other language's home"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_language_switch_names_both_languages_in_words(site_dir, code):
+    """"ES / EN" in the header, this page's language marked, not an icon alone."""
+    for name in ("index.html", "rules/index.html", "404.html"):
+        page = BeautifulSoup((site_dir / LANG_PREFIX[code] / name).read_text(encoding="utf-8"), "html.parser")
+        button = page.select_one(".md-header__option .md-select button.lang-switch")
+        assert button.get_text("", strip=True) == "ES/EN", name
+        assert button.select_one(".lang-switch__code--current").get_text() == code.upper(), name
+        assert button["aria-label"], name

@@ -44,3 +44,26 @@ def test_tick_made_in_spanish_shows_in_english(page, base_url):
 def test_item_anchor_is_linkable(page, base_url):
     page.goto(base_url + "en/expectations/#deliverable")
     expect(page.locator("#deliverable")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_ticked_item_stays_readable_on_screen_and_prints_a_tick(browser, base_url, scheme):
+    """Grey struck-through text hurt rereading; on paper a ticked box printed as a black square."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "en/expectations/")
+        ticked, unticked = page.locator("li.check-item").nth(0), page.locator("li.check-item").nth(1)
+        ticked.locator("label").click()
+        style = "el => { const s = getComputedStyle(el); return [s.color, s.textDecorationLine]; }"
+        text = ticked.locator(".check-item__text")
+        assert text.evaluate(style) == unticked.locator(".check-item__text").evaluate(style)
+        assert text.evaluate(style)[1] == "none"
+        page.emulate_media(media="print")
+        box = ticked.locator(".check-item__box")
+        assert box.evaluate("el => getComputedStyle(el).backgroundColor") in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+        assert box.evaluate("el => getComputedStyle(el, '::before').content") == '"✓"'
+        h1 = page.locator("article h1").evaluate("el => getComputedStyle(el).color")
+        assert h1 == "rgb(0, 0, 0)", "the H1 prints grey"
+    finally:
+        context.close()

@@ -98,11 +98,17 @@ def test_print_shows_the_content_only_with_a_qr_of_the_page(page, base_url, code
 
 
 def test_print_spells_out_where_links_go(page, base_url):
+    """On paper a link shows a number; the list at the end gives that number's full URL."""
     page.goto(base_url + "en/slides/")
+    expect(page.locator("aside.print-links")).to_be_hidden()
     page.emulate_media(media="print")
     link = page.locator("figure.qr-card a").first
+    ref = link.get_attribute("data-print-ref")
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert after == f'" (http://127.0.0.1:8000/en/{link.get_attribute("href").removeprefix("../")})"'
+    assert after == f'"\u00a0[{ref}]"'
+    listed = page.locator("aside.print-links ol li").nth(int(ref) - 1)
+    expect(listed).to_be_visible()
+    assert listed.inner_text() == f"http://127.0.0.1:8000/en/{link.get_attribute('href').removeprefix('../')}"
 
 
 ESSENTIALS = """
@@ -139,3 +145,24 @@ def test_essentials_buttons_are_full_width_and_thumb_sized_at_360px(page, base_u
     assert_full_width_buttons(page, "#fixture .essentials .md-button", at_least=2)
     elsewhere = page.locator("#elsewhere").evaluate("a => getComputedStyle(a).display")
     assert elsewhere == "inline-block", "the style leaked out of the essentials block"
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_heading_copy_link_stays_on_the_first_line_of_a_long_title(browser, base_url, code):
+    """At 360 px the "#" after a long title used to wrap onto a line of its own."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + LANG_PREFIX[code] + "urgent-projects/")
+        places = page.evaluate("""() => [...document.querySelectorAll('article :is(h1, h2, h3) > a.headerlink')]
+          .map(a => {
+            const h = a.parentElement, box = h.getBoundingClientRect(), r = a.getBoundingClientRect();
+            const style = getComputedStyle(h), line = parseFloat(style.lineHeight);
+            const firstLineMiddle = box.top + parseFloat(style.paddingTop) + line / 2;
+            return {id: h.id, offset: Math.round((r.top + r.bottom) / 2 - firstLineMiddle),
+                    inside: r.right <= box.right + 0.5, width: r.width};
+          })""")
+        assert len(places) >= 4, places
+        assert [p for p in places if abs(p["offset"]) > 3 or not p["inside"] or p["width"] < 44] == [], places
+    finally:
+        context.close()
