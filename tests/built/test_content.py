@@ -19,10 +19,12 @@ LANGS = ("es", "en")
 
 
 def prose(soup):
-    """The page's own unlinked prose: no calculator widgets, headings, checklist tools, code, or
-    link text (a term inside a link already leads somewhere)."""
+    """The page's own unlinked prose: no calculator widgets, headings, checklist tools, code,
+    print-only extras (the link list spells out URLs), or link text (a term inside a link
+    already leads somewhere)."""
     body = article(soup).__copy__()
-    for el in body.select(".calc, h1, h2, h3, h4, h5, h6, .page-meta, .check-tools, .headerlink, script, code, a"):
+    for el in body.select(".calc, h1, h2, h3, h4, h5, h6, .page-meta, .check-tools, .headerlink, script, code, a, "
+                          ".print-links, .print-qr"):
         el.decompose()
     return body
 
