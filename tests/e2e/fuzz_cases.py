@@ -83,10 +83,8 @@ def hostile(field: dict, rng: random.Random) -> str:
 
 def link_case(spec: dict, rng: random.Random) -> str:
     """A query string: some fields hostile, some repeated, some keys unknown or prototype names."""
-    if rng.random() < 0.5:  # one field, with what its kind most likely chokes on
-        field = rng.choice(spec["fields"])
-        pool = twisted_options(field) if field["type"] == "choice" else FIRST_CHOICE[field["type"]]
-        return f"{quote(field['name'], safe='')}={quote(rng.choice(pool), safe='')}"
+    if rng.random() < 0.5:
+        return single_field_case(rng.choice(spec["fields"]), rng)
     pairs = []
     for field in rng.sample(spec["fields"], k=rng.choice((1, 2, 3))):
         pairs.append((field["name"], hostile(field, rng)))
@@ -96,6 +94,12 @@ def link_case(spec: dict, rng: random.Random) -> str:
         pairs.append((rng.choice(UNKNOWN_KEYS), rng.choice(HOSTILE)))
     rng.shuffle(pairs)
     return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
+
+
+def single_field_case(field: dict, rng: random.Random) -> str:
+    """One field, with what its kind most likely chokes on (each field gets one per page)."""
+    pool = twisted_options(field) if field["type"] == "choice" else FIRST_CHOICE[field["type"]]
+    return f"{quote(field['name'], safe='')}={quote(rng.choice(pool), safe='')}"
 
 
 def typed_case(spec: dict, rng: random.Random) -> list[tuple[str, str]]:

@@ -219,7 +219,9 @@ def test_fuzz_calculator(browser, base_url, name, code):
     per_page = math.ceil(CASES / len(PAGES))
     spec = SPECS[name]
     path = f"{LANG_PREFIX[code]}calculators/{name}/"
-    links = [{"id": n, "query": fuzz_cases.link_case(spec, rng)} for n in range(per_page * 2 // 3)]
+    queries = [fuzz_cases.single_field_case(field, rng) for field in spec["fields"]]  # every field, once
+    queries += [fuzz_cases.link_case(spec, rng) for _ in range(per_page * 2 // 3 - len(queries))]
+    links = [{"id": n, "query": query} for n, query in enumerate(queries)]
     typed = [{"id": n, "fields": fuzz_cases.typed_case(spec, rng)} for n in range(len(links), per_page)]
     context, page = fuzz_page(browser, base_url + path)
     page.locator(".calc-form").wait_for(state="visible")
