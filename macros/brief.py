@@ -232,7 +232,9 @@ def builder(code: str, strings_by_lang: dict[str, dict[str, str]], page_url: str
         f'<div class="brief-tools">{buttons}</div>'
         f'<p class="brief-status" role="status" aria-live="polite"></p></section>')
     form = (f'<form class="brief-form" hidden novalidate autocomplete="off" aria-label="{_e(s["brief.form"])}">'
-            f'<p class="brief-privacy">{_e(s["brief.privacy"])}</p>{"".join(sections)}{preview}</form>')
+            f'<p class="brief-privacy">{_e(s["brief.privacy"])}</p>'
+            f'<p class="brief-save-failed" role="alert" hidden>{_e(s["brief.save_failed"])}</p>'
+            f'{"".join(sections)}{preview}</form>')
     return (f'<div class="brief" data-brief id="brief-builder">'
             f'<script type="application/json" class="brief-data">{data}</script>'
             f'{_paper(s, page_url)}{form}</div>')

@@ -54,8 +54,11 @@ def _render_list(soup, ul, list_id, strings, seen):
     progress.string = strings["check.progress"].format(done=0, total=len(items))
     reset = soup.new_tag("button", attrs={"type": "button", "class": "check-reset md-button", "hidden": ""})
     reset.string = strings["check.reset"]
+    # Shown by the script when this browser refuses to keep the ticks (storage full or blocked).
+    not_saved = soup.new_tag("p", attrs={"class": "check-save-failed", "role": "alert", "hidden": ""})
+    not_saved.string = strings["check.save_failed"]
     tools = soup.new_tag("div", attrs={"class": "check-tools", "data-check-tools": list_id})
-    tools.extend([progress, reset])
+    tools.extend([progress, reset, not_saved])
     ul.insert_after(tools)
 
 

@@ -3,12 +3,28 @@
 // the first visit, so the whole guide, its search and its calculators open
 // without a network. macros/offline.py writes the file list and a content hash
 // (the version) into PRECACHE at build time; a new build → new bytes here →
-// the browser installs the new worker, which replaces the old cache.
+// the browser installs the new worker, which takes over at once. The older
+// version's files stay until no page opened from it is left: such a page may
+// still ask for a file the new build renamed (Material's bundle starts late).
 const PRECACHE = /*@precache*/null;
 
 const SCOPE = self.registration.scope; // the language root, with a trailing slash
 const PREFIX = `offline:${new URL(SCOPE).pathname}:`; // caches are per origin: keep es and en apart
 const CACHE = PREFIX + PRECACHE.version;
+// The ids of pages opened from an older version, kept where a restarted worker finds them
+// (its own cache: the name does not start with PREFIX, so it is never searched for files).
+const STATE_CACHE = `offline-state:${new URL(SCOPE).pathname}`;
+const STATE_KEY = new Request(`${SCOPE}__older-pages__`);
+let olderPages; // Promise<string[]>, read once per worker start
+let tidy = false; // no older cache left since this worker started
+
+const readOlderPages = () => (olderPages ??= caches.match(STATE_KEY, { cacheName: STATE_CACHE }).then((hit) => (hit ? hit.json() : [])));
+async function writeOlderPages(ids) {
+  olderPages = Promise.resolve(ids);
+  await (await caches.open(STATE_CACHE)).put(STATE_KEY, new Response(JSON.stringify(ids)));
+}
+const olderCaches = async () => (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+const openPages = async () => (await self.clients.matchAll({ type: "window", includeUncontrolled: true })).map((page) => page.id);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -21,13 +37,25 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    // Every page open now was served by an older version (or by the network).
+    await writeOlderPages([...new Set([...(await readOlderPages()), ...(await openPages())])]);
+    await self.clients.claim();
+    await dropOlderVersions();
+  })());
 });
+
+// Older versions' caches go once the last page opened from them has closed or moved on.
+async function dropOlderVersions() {
+  if (tidy) return;
+  const open = new Set(await openPages());
+  const ids = await readOlderPages();
+  const still = ids.filter((id) => open.has(id));
+  if (still.length !== ids.length) await writeOlderPages(still);
+  if (still.length) return;
+  await Promise.all((await olderCaches()).map((name) => caches.delete(name)));
+  tidy = true;
+}
 
 // The other language's subtree (/en/ inside /) is not ours: no respondWith, the
 // browser goes to the network or to that language's own worker.
@@ -37,27 +65,56 @@ function ours(url) {
   return !PRECACHE.skip.some((prefix) => path.startsWith(prefix));
 }
 
+// Every cache of this language, this version's first; a page opened from an older version
+// looks in the older ones first, so it keeps the files it was built with.
+async function lookup(request, clientId) {
+  const older = await olderCaches();
+  const fromOlder = clientId && (await readOlderPages()).includes(clientId);
+  // ignoreSearch: calculator inputs (?…) and the search highlight (?h=) use the same page.
+  for (const cacheName of fromOlder ? [...older.reverse(), CACHE] : [CACHE, ...older]) {
+    const hit = await caches.match(request, { cacheName, ignoreSearch: true, ignoreVary: true });
+    if (hit) return hit;
+  }
+  return null;
+}
+
+// Addresses a static host answers for a folder's page: "guide/index.html" is "guide/".
+function cacheKey(url) {
+  return url.pathname.endsWith("/index.html") ? new URL(url.pathname.slice(0, -"index.html".length), url) : url;
+}
+
 // Cache first: every file of one build comes from the same version, instantly,
 // on conference Wi-Fi too. Anything not precached goes to the network.
-async function respond(request) {
-  const cache = await caches.open(CACHE);
-  // ignoreSearch: calculator inputs (?…) and the search highlight (?h=) use the same page.
-  const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+async function respond(request, clientId) {
+  const url = new URL(request.url);
+  const hit = await lookup(new Request(cacheKey(url)), clientId);
   // A copy has no URL of its own, so the page or worker keeps the one it asked for:
   // search-stemmed.js reads its ?material= parameter from self.location.
-  if (hit) return new URL(request.url).search ? new Response(hit.body, hit) : hit;
+  if (hit) return url.search || url.pathname !== new URL(hit.url).pathname ? new Response(hit.body, hit) : hit;
   try {
     return await fetch(request);
   } catch (error) {
-    if (request.mode === "navigate" && PRECACHE.fallback) {
-      const notFound = await cache.match(new URL(PRECACHE.fallback, SCOPE));
-      if (notFound) return notFound;
-    }
+    const answer = request.mode === "navigate" && (await offlineAnswer(url));
+    if (answer) return answer;
     throw error;
   }
 }
 
+// Offline, a page we do not have: a folder's address without its slash ("/en") goes where
+// the host would redirect it; anything else gets this language's 404 page, as a 404.
+async function offlineAnswer(url) {
+  if (!url.pathname.endsWith("/")) {
+    const folder = new URL(`${url.pathname}/${url.search}`, url);
+    const path = folder.pathname.slice(new URL(SCOPE).pathname.length);
+    if (PRECACHE.skip.includes(path) || (await lookup(new Request(folder)))) return Response.redirect(folder.href, 301);
+  }
+  const notFound = PRECACHE.fallback && (await lookup(new Request(new URL(PRECACHE.fallback, SCOPE))));
+  return notFound && new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
+}
+
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET" || !ours(new URL(event.request.url))) return;
-  event.respondWith(respond(event.request));
+  // A navigation opens a new page, of this version (its clientId may name the page it leaves).
+  event.respondWith(respond(event.request, event.request.mode === "navigate" ? "" : event.clientId));
+  event.waitUntil(dropOlderVersions());
 });

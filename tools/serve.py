@@ -4,7 +4,10 @@
 
 - /en/… missing pages get the English 404 page, everything else the Spanish one;
 - --gzip compresses text responses, as production hosts do (used by bench/);
-- no caching headers tricks: the service worker and the browser decide.
+- no caching headers tricks: the service worker and the browser decide;
+- the security headers production sends (security_headers), on every response;
+- a bad path (a name too long for the file system…) is a 404, and a connection that
+  sends nothing is closed after TIMEOUT seconds, so `--host` on a shared network is safe.
 Used by `make serve`, the browser tests and the benchmark.
 """
 import argparse
@@ -15,10 +18,26 @@ import threading
 from pathlib import Path
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".md")
+TIMEOUT = 10  # seconds a connection may stay silent (half-open, slow client)
+# Features the site never uses, refused for it and for anything it could embed.
+PERMISSIONS = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+               "payment=(), usb=(), browsing-topics=()")
+
+
+def security_headers() -> dict[str, str]:
+    """What production sends with every response (the deployment's headers file); the
+    Content-Security-Policy is each page's own <meta> tag. no-referrer: calculators keep
+    typed values in the query string, and a Referer would carry them to the server."""
+    return {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS,
+    }
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     gzip_enabled = False
+    timeout = TIMEOUT  # socket timeout: a silent connection ends instead of holding a thread
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -29,7 +48,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # quiet: tests and bench read their own output
         pass
 
+    def end_headers(self):
+        for name, value in security_headers().items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def send_head(self):
+        try:
+            return self._send_file()
+        except (OSError, ValueError):  # name too long, NUL byte, not a file…: nothing there
+            return self._not_found()
+
+    def _send_file(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and not self.path.split("?")[0].endswith("/"):
             return super().send_head()  # stock redirect to the trailing-slash URL

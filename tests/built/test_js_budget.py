@@ -1,9 +1,9 @@
-"""Our own JavaScript, as shipped, stays under 15 KB gzip in total."""
+"""Our own JavaScript, as shipped, stays under 16 KB gzip in total."""
 import gzip
 
 from macros import assets
 
-BUDGET = 15 * 1024
+BUDGET = 16 * 1024  # was 15 KB; storage that survives two tabs, corruption and a full disk cost 0.5 KB
 
 
 def test_our_js_is_under_budget(site_dir):

@@ -98,3 +98,15 @@ def test_service_worker_precaches_every_page_of_its_language_only(site_dir, code
         assert target.is_file(), file
     assert precache["skip"] == (["en/"] if code == "es" else [])
     assert len(precache["version"]) == 12
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_every_page_sends_no_referrer_before_any_request(site_dir, code):
+    # Calculator inputs live in the query string: no request may carry the page's address.
+    files = [page_file(site_dir, code, path) for path in pages_of(site_dir, code)]
+    for file in [*files, site_dir / LANG_PREFIX[code] / "404.html"]:
+        soup = soup_of(file)
+        policy = soup.head.find("meta", attrs={"name": "referrer"})
+        assert policy and policy["content"] == "no-referrer", file
+        first_request = soup.head.find(["link", "script", "style"])
+        assert (policy.sourceline, policy.sourcepos) < (first_request.sourceline, first_request.sourcepos), file

@@ -90,29 +90,97 @@ def copied_site(site_dir, tmp_path):
     server.shutdown()
 
 
-def test_a_new_build_replaces_the_cache(page, copied_site):
-    site, url = copied_site
-    page.goto(url + "en/guarantees/")
-    wait_for_offline_ready(page, url + "en/")
-    first = page.evaluate("caches.keys()")
+def cache_names(page) -> list[str]:
+    """The offline worker's caches of page files, one per version (not its bookkeeping)."""
+    return [name for name in page.evaluate("caches.keys()") if name.startswith("offline:")]
 
-    # A new build of the English pages: one page changes, so does the worker's version.
+
+def rebuild_english(site, *, rename_bundle: bool = False):
+    """A new build of the English pages in place: one page changes (and, optionally, Material's
+    bundle gets a new name, as a Material upgrade does), so the worker's version changes too."""
     english = site / "en"
     page_file = english / "guarantees" / "index.html"
     page_file.write_text(page_file.read_text(encoding="utf-8").replace("</h1>", " (v2)</h1>", 1), encoding="utf-8")
+    if rename_bundle:
+        bundle = next((english / "assets" / "javascripts").glob("bundle.*.min.js"))
+        renamed = bundle.with_name("bundle.v2.min.js")
+        bundle.rename(renamed)
+        for html in english.rglob("*.html"):
+            text = html.read_text(encoding="utf-8")
+            html.write_text(text.replace(bundle.name, renamed.name), encoding="utf-8")
     shutil.copy(ROOT / "overrides" / "sw.js", english / "sw.js")
     offline.write_offline_files(english, alternate_links=["../", ""], name="Clear Deal", short_name="Clear Deal",
                                 description="A guide", code="en")
 
+
+def wait_for_new_version(page, first: list[str]) -> list[str]:
+    settled = ("() => navigator.serviceWorker.getRegistration()"
+               ".then((r) => !r.installing && !r.waiting && r.active?.state === 'activated')")
+    for _ in range(100):  # the new worker installs (a cache of its own), then activates
+        now = cache_names(page)
+        if set(now) - set(first) and page.evaluate(settled):
+            return now
+        page.wait_for_timeout(200)
+    raise AssertionError(f"no new cache after the update: {first} → {now}")
+
+
+def test_a_new_build_replaces_the_cache_once_no_page_of_the_old_one_is_open(page, copied_site):
+    site, url = copied_site
+    page.goto(url + "en/guarantees/")
+    wait_for_offline_ready(page, url + "en/")
+    first = cache_names(page)
+
+    rebuild_english(site)
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    for _ in range(100):  # the new worker installs, activates, then deletes the old cache
-        now = page.evaluate("caches.keys()")
-        if len(now) == len(first) and not set(now) & set(first):
+    now = wait_for_new_version(page, first)
+    assert set(first) <= set(now), "the old version's files went while a page of it was open"
+
+    page.goto(url + "en/guarantees/")  # the old page is gone: so is its cache
+    expect(page.locator("article h1")).to_contain_text("(v2)")
+    for _ in range(50):
+        if not set(cache_names(page)) & set(first):
             break
         page.wait_for_timeout(200)
-    assert len(now) == len(first) and not set(now) & set(first), (first, now)
+    assert not set(cache_names(page)) & set(first), cache_names(page)
+
+
+def test_an_open_page_still_starts_material_after_an_update_renamed_its_bundle(page, context, copied_site):
+    site, url = copied_site
     page.goto(url + "en/guarantees/")
-    expect(page.locator("article h1")).to_contain_text("(v2)")
+    wait_for_offline_ready(page, url + "en/")
+    first = cache_names(page)
+    rebuild_english(site, rename_bundle=True)
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    wait_for_new_version(page, first)
+    context.set_offline(True)  # the old bundle is on no server any more, and there is no network
+    try:
+        page.locator("article h1").tap()  # the first touch starts Material's bundle (the old name)
+        page.wait_for_function("() => typeof window.document$ === 'object'", timeout=10_000)
+    finally:
+        context.set_offline(False)
+
+
+def test_offline_addresses_answer_as_the_host_does(page, context, base_url):
+    page.goto(base_url + "expectations/")
+    wait_for_offline_ready(page, base_url)
+    page.goto(base_url + "en/expectations/")
+    wait_for_offline_ready(page, base_url + "en/")
+    context.set_offline(True)
+    try:
+        page.goto(base_url + "en")  # no slash: the English home, not the Spanish 404
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page).to_have_title(HOME_TITLE["en"])
+        for root, code in ((base_url, "es"), (base_url + "en/", "en")):
+            page.goto(root + "guarantees/index.html")
+            expect(page.locator("html")).to_have_attribute("lang", code)
+            expect(page.locator("article h1")).to_be_visible()
+            page.goto(root + "guarantees")
+            expect(page).to_have_url(root + "guarantees/")
+            response = page.goto(root + "no-such-page/")
+            assert response.status == 404
+            expect(page.locator("html")).to_have_attribute("lang", code)
+    finally:
+        context.set_offline(False)
 
 
 @pytest.mark.parametrize("code", ["es", "en"])

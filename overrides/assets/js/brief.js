@@ -1,7 +1,7 @@
 // The brief builder: a form whose answers become a brief the reader copies into
 // a chat or downloads. Answers live in localStorage only; the form never submits.
 // Markup and texts come from macros/brief.py; the logic from brief-text.js.
-import { load, save, remove } from "./store.js";
+import { load, remove, save, watch } from "./store.js";
 import { buildBrief, isEmpty, toMarkdown, toText, vagueWarnings } from "./brief-text.js";
 import { announce, copyText, downloadText } from "./clipboard.js";
 
@@ -13,16 +13,27 @@ export function mountBrief(root) {
   const preview = root.querySelector(".brief-preview__text");
   const status = root.querySelector(".brief-status");
   const button = (action) => root.querySelector(`[data-action="${action}"]`);
+  const notSaved = root.querySelector(".brief-save-failed"); // shown while this browser refuses to keep the answers
   const outputLang = () => form.elements.namedItem("brief-output-lang").value || config.lang;
   let lastCleared = null;
+
+  // What storage holds, trusting nothing: only text answers to this form's questions
+  // (an object that is not a plain {…} is dropped by load), only a language we write in.
+  const stored = () => {
+    const value = load(config.storageKey, null, (v) => v?.constructor === Object);
+    return {
+      answers: Object.fromEntries(config.questions.map(({ id }) => [id, typeof value?.answers?.[id] == "string" ? value.answers[id] : ""])),
+      lang: typeof value?.lang == "string" && Object.hasOwn(config.out, value.lang) ? value.lang : outputLang(),
+    };
+  };
 
   const readAnswers = () => {
     const answers = {};
     for (const { id } of config.questions) answers[id] = form.elements.namedItem(id).value;
     return answers;
   };
-  const writeAnswers = (answers, lang) => {
-    for (const { id } of config.questions) setValue(form.elements.namedItem(id), answers[id] || "");
+  const writeAnswers = (answers, lang, except) => { // except: the field being typed in, left alone
+    for (const { id } of config.questions) if (id !== except) setValue(form.elements.namedItem(id), answers[id] || "");
     setValue(form.elements.namedItem("brief-output-lang"), lang in config.out ? lang : config.lang);
   };
   const currentBrief = () => {
@@ -41,11 +52,22 @@ export function mountBrief(root) {
     }
   };
 
-  const update = () => {
+  // Two tabs both keep their answers: an edit re-reads what is stored and changes only the
+  // answer edited (`name`); clear and undo (no name), or any save after a failed one, save the form whole.
+  const persist = (name) => {
+    const answers = readAnswers();
+    const latest = name && notSaved.hidden ? stored() : { answers };
+    if (name in latest.answers) latest.answers[name] = answers[name];
+    latest.lang = outputLang();
+    notSaved.hidden = isEmpty(latest.answers) ? (remove(config.storageKey), true) : save(config.storageKey, latest);
+  };
+  const update = (name) => {
+    persist(name);
+    render();
+  };
+  const render = () => {
     const answers = readAnswers();
     const empty = isEmpty(answers);
-    if (empty) remove(config.storageKey);
-    else save(config.storageKey, { answers, lang: outputLang() });
     showWarnings(answers);
     if (empty) preview.textContent = config.ui.empty;
     else renderPreview(preview, currentBrief());
@@ -54,15 +76,20 @@ export function mountBrief(root) {
     for (const action of ["copy", "download_md", "download_txt", "clear"]) button(action).disabled = empty;
   };
 
-  const stored = load(config.storageKey, null);
-  if (stored?.answers) writeAnswers(stored.answers, stored.lang);
+  const show = (except) => {
+    const { answers, lang } = stored();
+    writeAnswers(answers, lang, except);
+    render();
+  };
+  // Another tab saved: show its answers (not while this tab's own are unsaved).
+  watch(config.storageKey, () => notSaved.hidden && show(document.activeElement?.name));
 
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("input", () => {
+  form.addEventListener("input", (event) => {
     button("undo").hidden = true;
-    update();
+    update(event.target.name);
   });
-  form.addEventListener("change", update);
+  form.addEventListener("change", (event) => update(event.target.name));
 
   button("copy").addEventListener("click", async () => {
     const copied = await copyText(toText(currentBrief()));
@@ -98,7 +125,7 @@ export function mountBrief(root) {
   // Live from here on: the paper template gives way to the form (print keeps it for an empty brief).
   form.hidden = false;
   root.classList.add("brief--live");
-  update();
+  show();
 }
 
 // The chat text exactly as copied (toText), with the headings in bold for reading and printing.

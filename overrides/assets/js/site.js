@@ -1,7 +1,7 @@
 // The one entry script: mounts every widget found on the page. Material's
 // document$ fires on first load (and on each instant navigation, if enabled);
 // the data-mounted flag keeps a widget from being bound twice.
-import { load, pageKey, remove, save } from "./store.js";
+import { load, pageKey, remove, save, watch } from "./store.js";
 import { mountCopyLink } from "./clipboard.js";
 
 // A calculator inside a chapter starts when it comes within a screen of view: a reader
@@ -32,34 +32,39 @@ const widgets = [
 
 // Interactive checklists: ticks kept in this browser, progress shown, one reset button.
 // The markup comes from macros/checklists.py; without this script it is a plain list.
+// Two tabs of one page both keep their ticks: a tick re-reads what is stored and changes
+// only that item; another tab's save shows here at once.
 function mountChecklist(list) {
-  const tools = list.nextElementSibling;
-  const progress = tools?.querySelector(".check-progress");
-  const reset = tools?.querySelector(".check-reset");
+  const [progress, reset, notSaved] = list.nextElementSibling.children; // notSaved: storage full or blocked
   const boxes = [...list.querySelectorAll(".check-item__box")];
+  const idOf = (box) => box.closest(".check-item").id;
   const key = `check:${pageKey()}:${list.dataset.checkList}`;
+  const stored = () => new Set(load(key, [], (ids) => Array.isArray(ids) && ids.every((id) => typeof id == "string")));
 
-  const stored = new Set(load(key, []));
-  for (const box of boxes) box.checked = stored.has(box.closest(".check-item").id);
-
-  const update = () => {
+  // Ticks the given items (or keeps the boxes as they are); returns the ids ticked.
+  const show = (ticked) => {
+    if (ticked) for (const box of boxes) box.checked = ticked.has(idOf(box));
     const done = boxes.filter((box) => box.checked);
     progress.textContent = progress.dataset.template
       .replace("{done}", String(done.length))
       .replace("{total}", String(boxes.length));
     list.classList.toggle("check-list--complete", done.length === boxes.length);
-    return done.map((box) => box.closest(".check-item").id);
+    return new Set(done.map(idOf));
   };
 
-  list.addEventListener("change", () => save(key, update()));
-  reset.addEventListener("click", () => {
-    for (const box of boxes) box.checked = false;
-    remove(key);
-    update();
+  list.addEventListener("change", ({ target }) => {
+    const ticked = notSaved.hidden ? stored() : show(); // after a failed save, this page is ahead
+    ticked[target.checked ? "add" : "delete"](idOf(target));
+    notSaved.hidden = save(key, [...show(ticked)]);
   });
-  progress.hidden = false;
-  reset.hidden = false;
-  update();
+  reset.addEventListener("click", () => {
+    remove(key);
+    notSaved.hidden = true;
+    show(new Set());
+  });
+  watch(key, () => notSaved.hidden && show(stored()));
+  progress.hidden = reset.hidden = false;
+  show(stored());
 }
 
 // Light/dark switch (partials/palette.html): the scheme itself was set before the first

@@ -1,15 +1,23 @@
-// Browser-only storage for the reader's own data (ticks, brief answers, calculator inputs).
-// Nothing here is ever sent anywhere. Storage can be missing or full (private mode,
-// disabled cookies): every call degrades to "not saved" instead of throwing.
+// Browser-only storage for the reader's own data (checklist ticks, brief answers).
+// Nothing here is ever sent anywhere. Storage can be missing, blocked or full (private
+// mode, disabled cookies, another site's data): no call throws; a save says whether it
+// worked, so the widget can tell the reader. Stored values are never trusted: whatever
+// is unreadable or not the shape the widget expects is dropped.
 const PREFIX = "trato-claro:";
 
-export function load(key, fallback) {
+// The stored value if it parses and passes isValid, else fallback (a bad value is removed,
+// so it cannot hide the reader's next saves behind it).
+export function load(key, fallback, isValid = () => true) {
   try {
     const raw = window.localStorage.getItem(PREFIX + key);
-    return raw === null ? fallback : JSON.parse(raw);
+    if (raw === null) return fallback;
+    const value = JSON.parse(raw);
+    if (isValid(value)) return value;
   } catch {
-    return fallback;
+    /* storage blocked, or invalid JSON: dropped below */
   }
+  remove(key);
+  return fallback;
 }
 
 export function save(key, value) {
@@ -25,8 +33,13 @@ export function remove(key) {
   try {
     window.localStorage.removeItem(PREFIX + key);
   } catch {
-    /* nothing stored, nothing to remove */
+    /* storage blocked: nothing stored, nothing to remove */
   }
+}
+
+// Another tab of this site saved or removed the key (the event never fires in the tab that saved).
+export function watch(key, onChange) {
+  window.addEventListener("storage", (event) => (event.key ?? PREFIX + key) === PREFIX + key && onChange());
 }
 
 // The page's path below its language root ("guarantees/"), so a tick made in
