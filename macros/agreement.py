@@ -64,7 +64,7 @@ def document_html(doc: dict, code: str) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in plan["rows"])
     sign = doc["sign"]
     signers = "".join(f'<p class="agr-doc__signer">{_e(who)}<span class="agr-doc__line"></span>'
-                      f'{_e(sign["date"])}<span class="agr-doc__line agr-doc__line--short"></span></p>'
+                      f'{_e(sign["date"])}<span class="agr-doc__line"></span></p>'
                       for who in sign["parties"])
     return (f'<article class="agr-doc" lang="{code}"><h3 class="agr-doc__title">{_e(doc["title"])}</h3>'
             f'<p class="agr-doc__parties">{_e(doc["parties"])}</p><p class="agr-doc__note">{_e(doc["note"])}</p>'

@@ -331,9 +331,16 @@ def test_without_javascript_the_default_document_prints(browser, base_url, code)
     context.close()
 
 
+@pytest.mark.parametrize("look", ["phone-light", "desktop-dark"])
 @pytest.mark.parametrize("code", ["es", "en"])
-def test_axe_clean_filled_and_with_warnings(page, base_url, code):
+def test_axe_clean_filled_and_with_warnings(browser, base_url, code, look):
+    phone = look == "phone-light"
+    context = browser.new_context(viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 800},
+                                  color_scheme="light" if phone else "dark", is_mobile=phone, has_touch=True)
+    page = context.new_page()
     open_agreement(page, page_url(base_url, code))
+    for step in page.locator("details.agr-step").all():
+        step.evaluate("(details) => { details.open = true; }")
     fill_some(page)
     found = {"filled": axe.run(page).response["violations"]}
     page.locator("#agr-cap").fill("")
@@ -341,6 +348,7 @@ def test_axe_clean_filled_and_with_warnings(page, base_url, code):
     pick_output(page, "both")
     expect(page.locator('[data-warning="no_cap"]')).to_be_visible()
     found["warnings"] = axe.run(page).response["violations"]
+    context.close()
     bad = {state: [f"{v['id']}: {[n['target'] for n in v['nodes']][:2]}" for v in violations]
            for state, violations in found.items() if violations}
     assert not bad, bad

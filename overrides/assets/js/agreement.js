@@ -433,7 +433,7 @@ function documentNode(doc, code) {
   const table = el("table", { class: "agr-doc__plan" }, el("thead", {}, el("tr", {}, ...plan.columns.map((c) => el("th", {}, c)))),
     el("tbody", {}, ...plan.rows.map((row) => el("tr", {}, ...row.map((cell) => el("td", {}, cell))))));
   const signers = sign.parties.map((who) => el("p", { class: "agr-doc__signer" }, who, el("span", { class: "agr-doc__line" }),
-    sign.date, el("span", { class: "agr-doc__line agr-doc__line--short" })));
+    sign.date, el("span", { class: "agr-doc__line" })));
   return el("article", { class: "agr-doc", lang: code },
     el("h3", { class: "agr-doc__title" }, doc.title), el("p", { class: "agr-doc__parties" }, doc.parties),
     el("p", { class: "agr-doc__note" }, doc.note), ...parts,
