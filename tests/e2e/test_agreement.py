@@ -136,6 +136,7 @@ def test_copy_plain_and_formatted(page, context, problems, base_url, code):
     plain = page.evaluate("navigator.clipboard.readText()")
     assert plain.startswith(ui(code, "doc.title")) and CLIENT in plain and "<" not in plain
     assert "\n1. " in plain and ui(code, "doc.plan.title").upper() in plain
+    page.locator(".agr-status").evaluate("(status) => { status.textContent = ''; }")  # wait for this copy's own
     page.get_by_role("button", name=ui(code, "copy_rich")).tap()
     expect(page.locator(".agr-status")).to_have_text(ui(code, "copied"))
     items = page.evaluate("""async () => {
@@ -361,3 +362,29 @@ def test_page_loads_its_script_only_where_it_is_used(page, base_url):
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/brief.js") for url in loaded)
     assert not any("agreement" in url for url in loaded)
+
+
+def test_a_countrys_holidays_reach_the_worked_examples(page, problems, base_url):
+    """Spain's file is fetched when Spain is picked: Tuesday 8 December moves the Friday edit."""
+    open_agreement(page, page_url(base_url, "es"))
+    page.locator("#agr-start").fill("2026-12-01")
+    ready = "está lista el martes, 8 de diciembre de 2026 y publicada el miércoles, 9 de diciembre de 2026"
+    expect(page.locator(".agr-preview")).to_contain_text(ready)
+    open_step(page, "contact")
+    with page.expect_response(lambda response: response.url.endswith("/assets/holidays/ES.json")):
+        page.locator("#agr-country").select_option("ES")
+    expect(page.locator(".agr-preview")).to_contain_text(
+        "está lista el miércoles, 9 de diciembre de 2026 y publicada el jueves, 10 de diciembre de 2026")
+    assert problems.errors == []
+
+
+def test_the_language_switcher_carries_the_agreement(page, problems, base_url):
+    """The switcher keeps the fragment (site.js), so the same agreement opens in English."""
+    open_agreement(page, page_url(base_url, "es"))
+    page.locator("#agr-client").fill(CLIENT)
+    page.evaluate("localStorage.clear()")  # only the address's fragment carries it across
+    page.evaluate("document.querySelector('.md-select__link[hreflang=\"en\"]').click()")
+    page.wait_for_url("**/en/agreement/**")
+    expect(page.locator("#agr-client")).to_have_value(CLIENT)
+    expect(page.locator('input[name="agr-output"][value="es"]')).to_be_checked()
+    assert problems.errors == []
