@@ -287,11 +287,7 @@ export function mountAgreement(root) {
     current = { raw, answer, docs };
     preview.replaceChildren(...docs.map(([doc, code]) => documentNode(doc, code)));
     preview.classList.toggle("agr-preview--both", out === "both");
-    if (keep) {
-      const texts = state(raw, answer);
-      save(config.storageKey, { v: config.linkVersion, raw: texts, out });
-      history.replaceState(history.state, "", fragment(texts));
-    }
+    if (keep) save(config.storageKey, { v: config.linkVersion, raw: state(raw, answer), out });
     const country = answer.values.country;
     if (country && !(country in holidays)) loadHolidays(country).then(() => update({ keep: false }));
   };
@@ -343,8 +339,11 @@ export function mountAgreement(root) {
     markdown: current.docs.map(([doc]) => toMarkdown(doc)).join("\n\n"),
   });
 
-  // Start: a shared link wins over what this browser kept.
+  // Start: a shared link wins over what this browser kept. The link is read once and left
+  // off the address (Material's heading tracking rewrites the fragment as the reader scrolls);
+  // from then on this browser keeps the answers, and "Copy link" writes a fresh one.
   const fromLink = parseFragment(location.hash, config);
+  if (fromLink) history.replaceState(history.state, "", location.pathname + location.search);
   const stored = load(config.storageKey, null);
   const start = fromLink || (stored?.raw && stored.v in config.linkDefaults ? stored : null);
   if (start) {
@@ -382,7 +381,6 @@ export function mountAgreement(root) {
     setOutput(config.lang);
     update({ keep: false });
     remove(config.storageKey);
-    history.replaceState(history.state, "", location.pathname + location.search);
     button("undo").hidden = false;
     announce(status, config.ui.cleared, UNDO_SECONDS);
     setTimeout(() => { button("undo").hidden = true; }, UNDO_SECONDS * 1000);
