@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import brief, figures, lang, qr, widgets
+from macros import agreement, brief, figures, lang, qr, widgets
 
 
 def define_env(env):
@@ -41,5 +41,10 @@ def define_env(env):
         """The brief builder form, with its printable no-JavaScript template: {{ brief_builder() }}."""
         both = {code: lang.strings(code) for code in lang.LANGUAGES}
         return brief.builder(page_lang(), both, env.page.url)
+
+    @env.macro
+    def agreement_builder() -> str:
+        """The agreement builder, with its default document for reading and printing: {{ agreement_builder() }}."""
+        return agreement.builder(page_lang(), env.page.url)
 
     env.variables["lang_code"] = page_lang()

@@ -17,6 +17,7 @@ const whenNear = (mount) => (element) => element.hasAttribute("data-url-state") 
 // Heavier widgets load only on pages that have them.
 const mountCalculator = whenNear(async (element) => (await import("./calculator.js")).mountCalculator(element));
 const mountBrief = async (element) => (await import("./brief.js")).mountBrief(element);
+const mountAgreement = async (element) => (await import("./agreement.js")).mountAgreement(element);
 const mountTemplate = async (element) => (await import("./template.js")).mountTemplate(element);
 
 const widgets = [
@@ -28,6 +29,7 @@ const widgets = [
   ['link[rel="manifest"]', registerOffline],
   [".brief[data-brief]", mountBrief],
   [".tpl[data-tpl]", mountTemplate],
+  [".agr[data-agreement]", mountAgreement],
 ];
 
 // Interactive checklists: ticks kept in this browser, progress shown, one reset button.
