@@ -7,16 +7,20 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean bench
+.PHONY: serve build dist test lint clean bench
 
 ## serve: build both languages and serve them at http://127.0.0.1:$(PORT)/ (Spanish) and /en/
 serve: build
 	$(BIN)/python tools/serve.py --dir site --port $(PORT)
 
-## build: the whole site, both languages, into site/ (Spanish first: it empties site/)
+## build: the whole site, both languages, into site/ for this machine (links on 127.0.0.1:$(PORT))
 build: $(VENV)/.site-deps
-	$(BIN)/mkdocs build --strict -f mkdocs.yml
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+	$(BIN)/python tools/build.py --dir site --port $(PORT)
+
+## dist: the site to publish: make dist SITE_URL=https://example.org/ (refuses a local or missing
+##       address); both languages into site/, plus _headers, _redirects and build/nginx/ (deploy/)
+dist: $(VENV)/.site-deps
+	$(BIN)/python tools/build.py --dist --dir site
 
 ## test: install what the tests need (Chromium and Java included) and run all of them
 test: $(VENV)/.test-deps
@@ -40,7 +44,7 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check macros tests tools bench
 
 clean:
-	rm -rf site tests/artifacts bench/results
+	rm -rf site build tests/artifacts bench/results
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
