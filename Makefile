@@ -22,10 +22,11 @@ build: $(VENV)/.site-deps
 dist: $(VENV)/.site-deps
 	$(BIN)/python tools/build.py --dist --dir site
 
-## test: install what the tests need (Chromium and Java included) and run all of them
+## test: install what the tests need (Chromium, Java, nginx included) and run all of them
 test: $(VENV)/.test-deps
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
+	bash tools/ensure-nginx.sh
 	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest
 
