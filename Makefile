@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build dist test lint clean bench
+.PHONY: serve build dist test lint clean bench lock
 
 ## serve: build both languages and serve them at http://127.0.0.1:$(PORT)/ (Spanish) and /en/
 serve: build
@@ -23,7 +23,7 @@ dist: $(VENV)/.site-deps
 	$(BIN)/python tools/build.py --dist --dir site
 
 ## test: install what the tests need (Chromium, Java, nginx included) and run all of them
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps tools/vnu/node_modules/.installed
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
 	bash tools/ensure-nginx.sh
@@ -37,6 +37,11 @@ bench: $(VENV)/.test-deps bench/node_modules/.installed
 	bash tools/ensure-chromium.sh
 	$(BIN)/python bench/run.py
 
+# The Nu HTML checker, current, from npm (its postinstall would fetch a Java: Debian's is used).
+tools/vnu/node_modules/.installed: tools/vnu/package.json tools/vnu/package-lock.json
+	cd tools/vnu && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
 	touch $@
@@ -47,11 +52,20 @@ lint: $(VENV)/.test-deps
 clean:
 	rm -rf site build tests/artifacts bench/results
 
-$(VENV)/.site-deps: requirements.txt
+# Installs come from the locks (every package, transitive ones too, pinned with its hashes);
+# requirements*.txt stay the readable top level. After changing one: make lock.
+$(VENV)/.site-deps: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
+$(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
+	$(BIN)/python -m pip install --disable-pip-version-check -q --require-hashes -r requirements-test.lock
 	touch $@
+
+## lock: re-resolve requirements*.txt into requirements*.lock with hashes (pip-tools, network)
+LOCK_FLAGS := -q --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url --no-emit-trusted-host
+lock: $(VENV)/.site-deps
+	$(BIN)/python -m pip install --disable-pip-version-check -q pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock requirements.txt
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) -o requirements-test.lock requirements-test.txt
