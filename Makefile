@@ -7,11 +7,16 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build dist test lint clean bench lock
+.PHONY: serve preview build dist check test lint clean bench lock
 
 ## serve: build both languages and serve them at http://127.0.0.1:$(PORT)/ (Spanish) and /en/
 serve: build
 	$(BIN)/python tools/serve.py --dir site --port $(PORT)
+
+## preview: for writers: both languages at http://127.0.0.1:$(PORT)/ and /en/, rebuilt on every save
+##          under docs/, macros/, overrides/ or a config, and reloaded in the open browser tab
+preview: $(VENV)/.site-deps
+	$(BIN)/python tools/preview.py --port $(PORT)
 
 ## build: the whole site, both languages, into site/ for this machine (links on 127.0.0.1:$(PORT))
 build: $(VENV)/.site-deps
