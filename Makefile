@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve preview build dist check test lint clean bench lock
@@ -27,13 +28,21 @@ build: $(VENV)/.site-deps
 dist: $(VENV)/.site-deps
 	$(BIN)/python tools/build.py --dist --dir site
 
-## test: install what the tests need (Chromium, Java, nginx included) and run all of them
+## check: the fast tier, no browser: ruff, unit and built-site tests (strict build, links, parity,
+##        CSP, HTML validity, dist) on every core. Under a minute on two idle cores.
+check: $(VENV)/.test-deps tools/vnu/node_modules/.installed
+	bash tools/ensure-java.sh
+	$(BIN)/ruff check macros tests tools bench
+	$(BIN)/python -m pytest tests/unit tests/built -q -n $(WORKERS)
+
+## test: everything (check's tests plus the browser tests), installing Chromium, Java and nginx
+##       when missing; on every core (WORKERS=0: one process)
 test: $(VENV)/.test-deps tools/vnu/node_modules/.installed
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
 	bash tools/ensure-nginx.sh
 	$(BIN)/ruff check macros tests tools bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
 
 ## bench: page weight, Lighthouse (mobile) and build time of every page against the budgets
 ##        → bench/report.md, bench/report.json. Not part of `make test` (about an hour in full);
@@ -55,7 +64,7 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check macros tests tools bench
 
 clean:
-	rm -rf site build tests/artifacts bench/results
+	rm -rf site build tests/artifacts bench/results .pytest_cache .ruff_cache .hypothesis
 
 # Installs come from the locks (every package, transitive ones too, pinned with its hashes);
 # requirements*.txt stay the readable top level. After changing one: make lock.
