@@ -37,11 +37,11 @@ def inline_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *inline_hashes(html)])
-    return "; ".join([
+def directives(script_hashes: list[str]) -> list[str]:
+    """The one policy of the site, for the meta tag and for the HTTP header alike."""
+    return [
         "default-src 'self'",
-        f"script-src {scripts}",
+        "script-src " + " ".join(["'self'", *script_hashes]),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -51,7 +51,21 @@ def policy(html: str) -> str:
         "form-action 'self'",
         "base-uri 'self'",
         "object-src 'none'",
-    ])
+    ]
+
+
+def policy(html: str) -> str:
+    """This page's policy: only its own inline scripts' hashes."""
+    return "; ".join(directives(inline_hashes(html)))
+
+
+def header_policy(pages: list[str]) -> str:
+    """The policy as an HTTP header for the whole site (tools/hosting.py): every page's inline
+    hashes in one list, since hosts set headers by path pattern, not per page. The meta tag
+    still narrows each page to its own; a browser enforces both. frame-ancestors works only
+    in a header: no other site may frame ours."""
+    hashes = sorted({h for html in pages for h in inline_hashes(html)})
+    return "; ".join([*directives(hashes), "frame-ancestors 'none'"])
 
 
 def add_policy(html: str) -> str:

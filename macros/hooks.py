@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import (  # noqa: E402
+    addresses,
     alternates,
     assets,
     checklists,
@@ -24,6 +25,17 @@ from macros import (  # noqa: E402
     templates,
     widgets,
 )
+
+
+def on_config(config):
+    """Say it when the absolute links (sitemap, canonical, hreflang, link previews, QR codes,
+    printed links) would point at this machine. Printed, not logged: MkDocs' --strict counts
+    its own warnings as errors, and a local build is fine for local use."""
+    if addresses.is_local(config.site_url or ""):
+        print(f"WARNING (local address) - {config.site_name}: QR codes, canonical links and the sitemap point at "
+              f"{config.site_url}; fine on this machine, wrong anywhere else (make dist SITE_URL=https://…).",
+              file=sys.stderr)
+    return config
 
 
 def on_page_content(html, page, config, files):

@@ -1,5 +1,7 @@
 """Shared fixtures: one strict build of both languages per test session, a local
 server over it, and Playwright wired to Debian's Chromium at phone size."""
+import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -34,8 +36,20 @@ def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
 
 @pytest.fixture(scope="session")
 def build_results(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    return site_dir, build_site(site_dir)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site_dir = tmp_path_factory.mktemp("built") / "site"
+        return site_dir, build_site(site_dir)
+    # pytest -n: the first worker builds into the run's shared folder, the others wait and read.
+    shared = tmp_path_factory.getbasetemp().parent
+    site_dir, record = shared / "built" / "site", shared / "built.json"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            done = build_site(site_dir)
+            record.write_text(json.dumps({code: [r.returncode, r.stdout, r.stderr] for code, r in done.items()}))
+    results = {code: subprocess.CompletedProcess(["mkdocs", "build"], rc, out, err)
+               for code, (rc, out, err) in json.loads(record.read_text()).items()}
+    return site_dir, results
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,67 @@
+"""Build both languages into one folder (Spanish first: it empties the folder; English into en/).
+
+    python tools/build.py [--port 8000] [--dir site]   local: SITE_URL or http://127.0.0.1:PORT/
+    python tools/build.py --dist [--dir site]          production: SITE_URL required, host files
+
+The English root always follows SITE_URL (+ en/). --dist refuses a missing, relative or local
+SITE_URL before building, then writes _headers and _redirects into the site (tools/hosting.py)
+and the nginx includes into build/nginx/ (deploy/nginx/site.conf).
+"""
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import addresses  # noqa: E402
+from tools import hosting  # noqa: E402
+
+CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+NGINX_DIR = ROOT / "build" / "nginx"
+
+
+def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
+    """(Spanish root, English root) for this build."""
+    if dist:
+        spanish = addresses.public(env.get("SITE_URL", ""), "SITE_URL")
+    else:
+        spanish = addresses.with_slash(env.get("SITE_URL") or f"http://127.0.0.1:{port}/")
+    return spanish, addresses.english_root(spanish, env.get("SITE_URL_EN"))
+
+
+def build(site_dir: Path, spanish: str, english: str, quiet: bool = False) -> None:
+    env = {**os.environ, "SITE_URL": spanish, "SITE_URL_EN": english, "NO_MKDOCS_2_WARNING": "1"}
+    for config, subdir in CONFIGS:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir / subdir)]
+        subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="site")
+    parser.add_argument("--port", type=int, default=8000, help="local builds: the port `make serve` uses")
+    parser.add_argument("--dist", action="store_true", help="a production build: public SITE_URL, host files")
+    parser.add_argument("--nginx-dir", default=str(NGINX_DIR))
+    args = parser.parse_args()
+    try:
+        spanish, english = roots(os.environ, args.dist, args.port)
+    except addresses.AddressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    site_dir = Path(args.dir).resolve()
+    try:
+        build(site_dir, spanish, english)
+    except subprocess.CalledProcessError as error:
+        return error.returncode
+    if args.dist:
+        for path in hosting.write(site_dir, Path(args.nginx_dir)):
+            print(f"wrote {path}")
+        print(f"Production site in {args.dir}/ for {spanish} (Español) and {english} (English).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
