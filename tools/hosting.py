@@ -35,16 +35,21 @@ PERMISSIONS = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magne
                "payment=(), usb=(), browsing-topics=()")
 
 
-def security_headers(site_dir: Path) -> dict[str, str]:
-    """Sent with every response. no-referrer: calculators keep typed values in the query string,
-    and a Referer would carry them to the server with every request the page makes."""
-    pages = [p.read_text(encoding="utf-8") for p in sorted(Path(site_dir).rglob("*.html"))]
+def page_independent_headers() -> dict[str, str]:
+    """The headers that do not depend on the built pages (tools/serve.py sends these; each
+    page carries its own CSP as a meta tag). no-referrer: calculators keep typed values in
+    the query string, and a Referer would carry them to the server with every request."""
     return {
-        "Content-Security-Policy": csp.header_policy(pages),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": PERMISSIONS,
     }
+
+
+def security_headers(site_dir: Path) -> dict[str, str]:
+    """Sent with every response: the CSP as a header, plus the page-independent ones."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(Path(site_dir).rglob("*.html"))]
+    return {"Content-Security-Policy": csp.header_policy(pages), **page_independent_headers()}
 
 
 def _asset_rules(folder: Path, url: str) -> list[tuple[str, str]]:

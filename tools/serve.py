@@ -14,25 +14,22 @@ import argparse
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: reach tools/ and macros/
+
+from tools import hosting  # noqa: E402
+
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".md")
 TIMEOUT = 10  # seconds a connection may stay silent (half-open, slow client)
-# Features the site never uses, refused for it and for anything it could embed.
-PERMISSIONS = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-               "payment=(), usb=(), browsing-topics=()")
 
 
 def security_headers() -> dict[str, str]:
-    """What production sends with every response (the deployment's headers file); the
-    Content-Security-Policy is each page's own <meta> tag. no-referrer: calculators keep
-    typed values in the query string, and a Referer would carry them to the server."""
-    return {
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Permissions-Policy": PERMISSIONS,
-    }
+    """What production sends with every response (tools/hosting.py, the deployment's headers
+    file), less the Content-Security-Policy, which is each page's own <meta> tag here."""
+    return hosting.page_independent_headers()
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
