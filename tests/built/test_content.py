@@ -100,3 +100,17 @@ def test_no_cyrillic_in_the_sources():
 
 def test_language_prefixes_cover_both_languages():
     assert set(LANG_PREFIX) == set(LANGS)
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_home_leads_with_the_readers_choice_and_maps_every_chapter_as_a_card(site_dir, code):
+    home = article(soup_of(page_file(site_dir, code, "")))
+    headings = [h2["id"] for h2 in home.select("h2[id]")]
+    assert headings[:2] == ["paths", "essentials"], headings
+    choice = [a["href"] for a in home.select(".tc-cards--choice li > p:first-child a")]
+    assert choice == ["start-here/#client-path", "start-here/#specialist-path"]
+    mapped = {a["href"].rstrip("/") for a in home.select("h2#map ~ .tc-cards li > p:first-child a")}
+    assert {c for c in CHAPTERS if c != "start-here"} <= mapped, sorted(mapped)
+    for card in home.select(".tc-cards li"):  # a title and its one-line promise
+        assert len(card.find_all("p", recursive=False)) == 2, card.get_text(" ", strip=True)[:60]
+    assert len(home.select(".essentials li .md-button")) >= 6

@@ -35,7 +35,8 @@ SPANISH = COMMON + [
      "200 (en cualquier moneda)"),
     (r"\btraducci[oó]n autom[aá]tica\b", "nada: cómo se hizo un texto no es asunto del lector",
      "la traducción automática"),
-    (r"\b(?:solicitudes|ejemplos|peticiones) reales\b|\bcaso real\b|\bse usan a menudo en el sector\b",
+    (r"\b(?:solicitudes|ejemplos|peticiones|mensajes) reales\b|\bcaso real\b"
+     r"|\b(?:se usan a menudo|habituales) en el sector\b",
      "llama caso solo a los del artículo; lo inventado es un ejemplo", "Diez solicitudes reales"),
     (r"\bempaquetado del producto\b|\bempaque del producto\b", "posicionamiento, presentación, la oferta",
      "el empaquetado del producto"),
@@ -58,7 +59,7 @@ ENGLISH = COMMON + [
     (r"\bany currency\b", "the figure's origin (roubles, Russia, 2017–2018) or a plainly hypothetical example",
      "200 (any currency)"),
     (r"\bmachine[- ]translat", "nothing: how a text was made is not the reader's business", "machine translation"),
-    (r"\breal (?:requests|examples)\b|\bthe real case\b|\boften used in the trade\b",
+    (r"\breal (?:requests|examples|messages)\b|\bthe real case\b|\b(?:often used|common) in the trade\b",
      "call only the article's stories cases; what is invented is an example", "Ten real requests"),
     (r"\bproduct packaging\b", "positioning, presentation, the offer", "product packaging"),
 ]
@@ -93,8 +94,11 @@ def reader_text(markdown: str) -> str:
 
 def offences(text: str, code: str) -> list[str]:
     found = []
+    # Paragraphs unwrapped (a lone line break becomes a space, so positions and line numbers
+    # still match the source): Markdown wraps "business\ndays" too; a blank line still ends it.
+    unwrapped = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
     for pattern, fix, _ in RULES[code]:
-        for m in re.finditer(pattern, text, WORDY):
+        for m in re.finditer(pattern, unwrapped, WORDY):
             if code == "en" and m.group(0).lower() in BRITISH_IZE_OK:
                 continue
             line = text.count("\n", 0, m.start()) + 1
@@ -138,6 +142,10 @@ def test_reader_text_ignores_syntax_but_keeps_prose():
     assert text.count('"') == 2 and 'He said "hi"' in text
     assert "En resumen" in text and "Guía" in text and "Texto" in text and "tip" not in text
     assert "#title" not in text and "calculator" not in text
+
+
+def test_a_form_wrapped_across_two_lines_is_caught():
+    assert offences("the 2–3 business\ndays", "en") and offences("diez solicitudes\nreales", "es")
 
 
 @pytest.mark.parametrize("word", ["organise", "size", "prize", "seized"])
