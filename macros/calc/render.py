@@ -9,7 +9,7 @@ import math
 from babel.dates import get_day_names
 
 from macros import lang
-from macros.calc import engine
+from macros.calc import engine, sentences
 from macros.calc.fmt import Formatter, locale_marks
 from macros.calc.specs import SPECS
 
@@ -41,7 +41,7 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
         f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
-        result_html(name, spec, outcome["result"], outcome["values"], fmt),
+        result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"]),
         "</div>",
         _share(strings),
         "</div>",
@@ -127,16 +127,11 @@ def _share(t) -> str:
 
 # -- Results: the same layout the JS draws ------------------------------------
 
-def sentence(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
-    params = {k: fmt.value(kind, result.get(k, values.get(k))) for k, kind in spec["sentence"].items()}
-    return fmt.t[f"calc.{name}.sentence"].format(**params)
-
-
-def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
-    fmt.currency = values.get("cur") or ""
+def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatter, presets: dict) -> str:
     t = fmt.t
+    text = sentences.write(name, result, values, fmt, presets)  # also sets the currency
     rows = "".join(_output_row(name, out, result, fmt) for out in spec["outputs"])
-    parts = [f'<p class="calc-sentence">{e(sentence(name, spec, result, values, fmt))}</p>',
+    parts = [f'<p class="calc-sentence">{e(text)}</p>',
              f'<dl class="calc-outputs">{rows}</dl>']
     for warning in spec.get("warnings", []):
         if result.get(warning):

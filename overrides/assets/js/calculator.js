@@ -5,6 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { CHART, chartPoints, formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
+import { writeSentence } from "./calc/sentences.js";
 import { copyText } from "./clipboard.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -79,7 +80,10 @@ export async function mountCalculator(root) {
       const input = document.getElementById(id);
       message.hidden = !error;
       if (error) message.closest("details")?.setAttribute("open", "");
-      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], error.params) : "";
+      // Limits in the page's own figures: "0,01", "1.000.000.000.000" (a year range is not a figure).
+      const params = error && Object.fromEntries(Object.entries(error.params)
+        .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v]));
+      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], params) : "";
       input.toggleAttribute("aria-invalid", Boolean(error));
     }
   }
@@ -88,9 +92,7 @@ export async function mountCalculator(root) {
     const f = formatter(config, t, outcome.values.cur || "");
     const { result, values } = outcome;
     const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
-    const params = Object.fromEntries(Object.entries(spec.sentence)
-      .map(([k, kind]) => [k, f.value(kind, result[k] !== undefined ? result[k] : values[k])]));
-    const sentence = f.fill(t[`calc.${name}.sentence`], params);
+    const sentence = writeSentence(name, result, values, f, holidays);
     nodes.push(el("p", { class: "calc-sentence" }, sentence));
     const list = el("dl", { class: "calc-outputs" });
     for (const out of spec.outputs) {

@@ -72,9 +72,10 @@ export function parseDatetime(text) {
 }
 
 function checkRange(value, field) {
+  if (value === 0 && field.zero) throw new FieldError(field.zero);
   if (field.min !== undefined && value < field.min) throw new FieldError("too_small", { min: field.min });
   if (field.max !== undefined && value > field.max) throw new FieldError("too_large", { max: field.max });
-  if (field.above !== undefined && value <= field.above) throw new FieldError("too_small", { min: field.above });
+  if ((field.type === "money" || field.type === "series") && value !== 0 && Math.abs(value) < 0.01) throw new FieldError("below_cent");
   return value;
 }
 
@@ -109,6 +110,10 @@ export function parseField(field, raw, decimal = ".") {
     }
     case "dates": case "series": {
       const items = text.split(/[;\n\r]+/).filter((item) => trim(item));
+      if (!items.length) { // only separators: ";", " ; ", ";;;;"
+        if (field.required ?? true) throw new FieldError("required");
+        return [];
+      }
       const max = field.max_items ?? 366;
       if (items.length > max) throw new FieldError("too_many", { max });
       const values = items.map((item) => {

@@ -197,7 +197,7 @@ function revenueShare(v) {
   const series = v.mode === "list"
     ? v.turnover
     : Array.from({ length: v.months }, (_, m) => v.start_value * (1 + v.growth / 100) ** m);
-  if (series.some((t) => !Number.isFinite(t) || t > 1e15)) return { errors: { growth: "too_large" } };
+  if (series.some((t) => !Number.isFinite(t) || t > 1e15)) return { errors: { growth: "result_too_large" } };
   const bonusPerSale = v.bonus_type === "percent" ? (v.price * v.bonus) / 100 : v.bonus;
   const totals = { fixed: 0, percent: 0, minimum: 0 };
   const rows = [];
