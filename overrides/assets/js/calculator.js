@@ -41,7 +41,9 @@ export async function mountCalculator(root) {
   let last = null;
 
   const control = (field) => form.elements.namedItem(field.name);
-  const localNumber = (text) => (decimal === "," ? text.replace(".", ",") : text);
+  // A link's "1.125" in the page's marks; a fourth decimal keeps it from reading as 1125 or a question.
+  const localNumber = (text) => (decimal === "," ? text.replace(".", ",") : text)
+    .replace(/^(-?[1-9][0-9]{0,2}[.,][0-9]{3})$/, "$10");
 
   function fill(raw) {
     for (const field of spec.fields) {
@@ -201,12 +203,13 @@ export async function mountCalculator(root) {
     if (waiting) return {};
     const outcome = run(spec, compute, raw, ctx, decimalMark);
     const f = formatter(config, t);
+    output.toggleAttribute("data-stale", Boolean(outcome.errors));
     if (outcome.errors) {
-      if (showAll) {
-        showErrors(outcome.errors, f);
-        output.replaceChildren(el("p", { class: "calc-warning" }, t["calc.common.fix_errors"]));
-        last = null;
-      }
+      // The old result is hidden under a title that says why (site.css keeps its place, so
+      // nothing jumps under the reader's finger as the field loses focus); copying is refused.
+      if (showAll) showErrors(outcome.errors, f);
+      const title = output.querySelector(".calc-result__title");
+      if (title) title.textContent = t[showAll ? "calc.common.fix_errors" : "calc.common.stale"];
       return outcome;
     }
     showErrors({}, f);
@@ -232,8 +235,13 @@ export async function mountCalculator(root) {
     fill(defaults(spec, today));
     update(read(), decimal);
   });
-  share.querySelector('[data-action="copy-link"]').addEventListener("click", () => last && copy(last.url));
-  share.querySelector('[data-action="copy-text"]').addEventListener("click", () => last && copy(`${last.sentence}\n${last.url}`));
+  // While a field is invalid there is nothing true to copy: say so instead of copying the old result.
+  const copyIfValid = (text) => {
+    if (last && !output.hasAttribute("data-stale")) copy(text());
+    else status.textContent = t["calc.common.copy_invalid"];
+  };
+  share.querySelector('[data-action="copy-link"]').addEventListener("click", () => copyIfValid(() => last.url));
+  share.querySelector('[data-action="copy-text"]').addEventListener("click", () => copyIfValid(() => `${last.sentence}\n${last.url}`));
 
   // Start: defaults, overridden on the calculator's own page by a shared link's values.
   const fromUrl = ownPage ? Object.fromEntries(new URLSearchParams(location.search)) : {};
