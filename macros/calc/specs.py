@@ -8,6 +8,7 @@ A field with a "group" is folded under "more options" on the form.
 A field with "when": {"other": "value"} is read only when that other field has
 that value (e.g. the growth inputs of the revenue-share calculator).
 
+A "now" field means the reader's today: a shared link carries it only once the reader set it.
 A field's "zero" names the error code for exactly 0, when 0 needs its own explanation.
 Amounts (money, series) are 0 or at least 0.01 (fields.CENT).
 
@@ -73,7 +74,7 @@ SPECS = {
             {"name": "requested", "type": "date", "default": "@today"},
             {"name": "deadline", "type": "int", "default": "3", "min": 0, "max": 60},
             {"name": "arrived", "type": "date", "default": "@today+7", "required": False},
-            {"name": "today", "type": "date", "default": "@today"},
+            {"name": "today", "type": "date", "default": "@today", "now": True},
             *CALENDAR_FIELDS,
         ],
         "outputs": [
