@@ -28,14 +28,17 @@ def strings_for(name: str, strings: dict[str, str]) -> dict[str, str]:
 
 
 def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
-           url_state: bool, holidays_url: str | None) -> str:
+           url_state: bool, holidays_url: str | None, page_url: str | None = None) -> str:
+    """page_url: the calculator's own page, relative, for a calculator embedded elsewhere: its
+    links point there (and the "open on its own page" link, `{uid}-open`, follows the inputs)."""
     spec = SPECS[name]
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
-        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
+        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "")
+        + (f' data-page="{e(page_url)}"' if page_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',

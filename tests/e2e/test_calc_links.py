@@ -108,3 +108,23 @@ def test_a_hand_made_figure_in_a_link_is_read_as_the_form_reads_it(page, problem
         expect(calc.locator(".calc-table tbody tr").nth(1).locator("td").nth(1)).to_have_text("1,000")
         expect(calc.locator("#calc-cost-of-sale-search_cpl-error")).to_be_hidden()
     assert problems.errors == []
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_open_on_its_own_page_takes_the_typed_numbers_along(page, problems, base_url, code):
+    page.goto(f"{base_url}{LANG_PREFIX[code]}rules/")
+    calc = page.locator(".calc[data-calc='turnaround']")
+    calc.scroll_into_view_if_needed()
+    expect(calc.locator(".calc-form")).to_be_visible()
+    calc.locator("[name='days']").fill("4")
+    calc.locator("[name='days']").press("Enter")
+    expect(output(calc, "ready").locator("dd")).to_be_visible()
+    ready = output(calc, "ready").locator("dd").inner_text()
+    link = page.locator(f"#{calc.get_attribute('id')}-open")
+    expect(link).to_have_attribute("href", re.compile(r"calculators/turnaround/\?.*days=4"))
+    link.click()
+    page.wait_for_url(re.compile(r"calculators/turnaround/\?"))
+    own = page.locator(".calc[data-calc='turnaround']")
+    expect(own.locator("[name='days']")).to_have_value("4")
+    expect(output(own, "ready").locator("dd")).to_have_text(ready)
+    assert problems.errors == []

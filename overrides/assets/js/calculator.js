@@ -170,7 +170,7 @@ export async function mountCalculator(root) {
   // carries every input of the scenario and the link format's version, so it means the same
   // after a build changes a default; a "now" field (the client's "today") only once set.
   function shareUrl(values) {
-    const base = ownPage ? new URL(location.href) : new URL(root.nextElementSibling.querySelector("a").href);
+    const base = new URL(ownPage ? location.href : root.dataset.page, location.href);
     const params = new URLSearchParams({ v: LINK_VERSION });
     const start = defaults(spec, today);
     for (const field of spec.fields) {
@@ -230,6 +230,8 @@ export async function mountCalculator(root) {
     else draw(outcome, raw);
     last.url = shareUrl(parseInputs(spec, raw, today, decimal).values);
     if (ownPage && edited) history.replaceState(history.state, "", last.url);
+    const open = document.getElementById(`${root.id}-open`); // "open on its own page" takes the inputs along
+    if (open) open.href = last.url;
     return outcome;
   }
 
