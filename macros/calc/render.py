@@ -125,6 +125,8 @@ def _share(t) -> str:
     return ('<div class="calc-share" hidden>'
             f'<button type="button" class="md-button" data-action="copy-link">{e(t["calc.common.copy_link"])}</button>'
             f'<button type="button" class="md-button" data-action="copy-text">{e(t["calc.common.copy_text"])}</button>'
+            # Shown by the JS only where the browser has the Web Share API (phones): the native sheet.
+            f'<button type="button" class="md-button" data-action="share" hidden>{e(t["calc.common.share"])}</button>'
             '<p class="calc-share__status" role="status"></p></div>')
 
 

@@ -3,10 +3,10 @@ import gzip
 
 from macros import assets
 
-# 15 KB until the calculators learnt to write their sentences in every state and language and
-# to read numbers as people type them (sentences.js, CLDR plural rules, fields.js: +2.8 KB,
-# issue 15); a per-page budget is to replace this total.
-BUDGET = 18 * 1024
+# 15 KB until the calculators learnt to write their sentences in every state and language, to
+# read numbers as people type them, to keep links' meaning and to share (sentences.js, CLDR
+# plural rules, fields.js, calculator.js: +3.1 KB, issue 15); a per-page budget is to replace this total.
+BUDGET = 18.5 * 1024
 
 
 def test_our_js_is_under_budget(site_dir):

@@ -128,3 +128,31 @@ def test_open_on_its_own_page_takes_the_typed_numbers_along(page, problems, base
     expect(own.locator("[name='days']")).to_have_value("4")
     expect(output(own, "ready").locator("dd")).to_have_text(ready)
     assert problems.errors == []
+
+
+# A phone's Web Share API, recorded instead of opening the native sheet.
+FAKE_SHARE = """Object.defineProperty(Navigator.prototype, "share", {
+  value(data) { window.shared = data; return Promise.resolve(); }, configurable: true });"""
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_share_opens_the_phone_s_sheet_with_the_sentence_and_the_link(page, problems, base_url, code):
+    page.add_init_script(FAKE_SHARE)
+    calc = open_calculator(page, base_url, "turnaround", code)
+    button = calc.locator("[data-action='share']")
+    expect(button).to_have_text(lang.text(code, "calc.common.share"))
+    calc.locator("[name='days']").fill("3")
+    expect(calc.locator(".calc-result")).not_to_have_attribute("data-stale", "")
+    button.tap()
+    shared = page.wait_for_function("window.shared").json_value()
+    calc.locator("[data-action='copy-link']").tap()
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert shared == {"text": calc.locator(".calc-sentence").inner_text(), "url": link}
+    assert problems.errors == []
+
+
+def test_without_web_share_only_the_copy_buttons_show(page, base_url):
+    page.add_init_script('delete Navigator.prototype.share;')
+    calc = open_calculator(page, base_url, "turnaround", "en")
+    expect(calc.locator("[data-action='share']")).to_be_hidden()
+    expect(calc.locator("[data-action='copy-text']")).to_be_visible()

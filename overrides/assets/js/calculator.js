@@ -258,12 +258,19 @@ export async function mountCalculator(root) {
     edit();
   });
   // While a field is invalid there is nothing true to copy: say so instead of copying the old result.
-  const copyIfValid = (text) => {
-    if (last && !output.hasAttribute("data-stale")) copy(text());
+  const copyIfValid = (text, send = copy) => {
+    if (last && !output.hasAttribute("data-stale")) send(text());
     else status.textContent = t["calc.common.copy_invalid"];
   };
   share.querySelector('[data-action="copy-link"]').addEventListener("click", () => copyIfValid(() => last.url));
   share.querySelector('[data-action="copy-text"]').addEventListener("click", () => copyIfValid(() => `${last.sentence}\n${last.url}`));
+  const shareButton = share.querySelector('[data-action="share"]');
+  if (navigator.share) {
+    shareButton.hidden = false; // elsewhere the copy buttons do the job
+    shareButton.addEventListener("click", () => copyIfValid(() => ({ text: last.sentence, url: last.url }), (data) => {
+      navigator.share(data).catch(() => {}); // the reader closed the sheet: nothing to say
+    }));
+  }
 
   // Start: defaults, overridden on the calculator's own page by a shared link's values. The
   // result is worked out from what the form then holds (date, time and list controls drop
