@@ -53,12 +53,13 @@ class CalculatorEmbeds:
         holidays = holidays_for(self.code, self.today.year) if uses_calendar(name) else {}
         ctx = engine.context(self.today, holidays)
         on_own_page = page_url == f"calculators/{name}/"
+        own_page = relative_url(page_url, f"calculators/{name}/")
         return render.render(
             name, self.code, self.strings, ctx, uid, url_state=on_own_page,
             holidays_url=relative_url(page_url, HOLIDAYS_DIR) if uses_calendar(name) else None,
-        ) + ("" if on_own_page else self.link(name, page_url))
+            page_url=None if on_own_page else own_page,
+        ) + ("" if on_own_page else self.link(own_page, uid))
 
-    def link(self, name: str, page_url: str) -> str:
-        href = relative_url(page_url, f"calculators/{name}/")
+    def link(self, href: str, uid: str) -> str:
         text = self.strings["calc.common.open_page"]
-        return f'<p class="calc-open"><a href="{href}">{html.escape(text)}</a></p>'
+        return f'<p class="calc-open"><a id="{uid}-open" href="{href}">{html.escape(text)}</a></p>'

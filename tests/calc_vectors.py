@@ -22,7 +22,12 @@ def cases() -> list[tuple[str, dict, dict]]:
 
 
 def case_id(item) -> str:
-    return f"{item[0]}: {item[2]['name']}"
+    return f"{item[0]}: {item[2]['name']}" + (f" [{item[3]}]" if len(item) > 3 else "")
+
+
+def sentence_cases() -> list[tuple[str, dict, dict, str]]:
+    """(calculator, vector file, case, language) for every case that says what its sentence reads."""
+    return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("sentence", {})]
 
 
 @cache

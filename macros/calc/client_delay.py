@@ -18,9 +18,9 @@ def compute(v: dict, ctx: dict) -> dict:
     start, requested = v["start"], v["requested"]
     arrived = v.get("arrived")
     if arrived is not None and arrived < requested:
-        raise InputError({"arrived": "end_before_start"})
+        raise InputError({"arrived": "before_request"})
     if v["today"] < requested and arrived is None:
-        raise InputError({"today": "end_before_start"})
+        raise InputError({"today": "before_request"})
     cal = calendar.from_inputs(v, ctx["holidays"])
     end = start + datetime.timedelta(days=v["length"])  # first day after the term
     due = cal.add_working_days(requested, v["deadline"])

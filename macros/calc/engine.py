@@ -6,6 +6,7 @@
 Missing fields take their spec default. The JS twin is assets/js/calc/engine.js.
 """
 import datetime
+import math
 import re
 
 from macros.calc import client_delay, cost_of_sale, penalty, response_time, revenue_share, turnaround
@@ -73,7 +74,21 @@ def run(name: str, raw: dict, ctx: dict, decimal: str = ".") -> dict:
         return {"errors": {field: {"code": code, "params": {}} for field, code in error.errors.items()}}
     except NoWorkingDay:
         return {"errors": {"week": {"code": "no_working_day", "params": {}}}}
+    if outsize(result, SPECS[name]["result_max"]):
+        return {"errors": {SPECS[name]["outsize"]: {"code": "result_too_large", "params": {}}}}
     return {"result": to_json(result), "values": to_json(values)}
+
+
+def outsize(value, limit: float) -> bool:
+    """Whether any number in a result is not finite or beyond `limit`: figures nobody can
+    read or use, from inputs each within its own range (a price of 0.01 and a huge bonus)."""
+    if isinstance(value, dict):
+        return any(outsize(v, limit) for v in value.values())
+    if isinstance(value, list):
+        return any(outsize(v, limit) for v in value)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return not math.isfinite(value) or abs(value) > limit
+    return False
 
 
 def to_json(value):

@@ -2,9 +2,11 @@
 
 Every parser takes the raw text and returns a value, or raises FieldError with
 a short code that the page turns into a message in its own language. Numbers
-accept the page's decimal mark and digit grouping ("100 000", "100.000,5" in
-Spanish, "100,000.5" in English); URLs always carry the canonical form
-(decimal point, no grouping), parsed with decimal=".".
+are read as people type them (plain_digits): the page's decimal mark and digit
+grouping ("100 000", "100.000,5" in Spanish, "100,000.5" in English), a currency
+sign, "k" and "M", "%" in a percent field; a figure that could be either 150 or
+150 000 is asked about. URLs carry the canonical form (decimal point, no
+grouping), parsed with decimal=".".
 """
 import datetime
 import math
@@ -20,6 +22,9 @@ LIST_SEPARATOR = re.compile(r"[;\n\r]+")
 BLANK = " \t\n\r\u00a0"  # what trim() removes, the same set in both runtimes
 MAX_TEXT = 2000  # longer input is not a number, a date or a list we can use
 YEARS = (1900, 2999)  # planning range; also keeps date arithmetic far from year 9999
+CENT = 0.01  # the smallest amount of money that is not 0
+CURRENCY_SIGNS = "€$£"
+SCALES = {"k": 3, "K": 3, "M": 6}  # thousands, millions
 
 
 class FieldError(ValueError):
@@ -33,29 +38,86 @@ def trim(text: str) -> str:
     return text.strip(BLANK)
 
 
+def plain_digits(s: str, decimal: str) -> str:
+    """Digits with the page's marks ("150.000", "1.234,5", "1,234.5") → "150000", "1234.5".
+    Both marks: the last one is the decimal mark. One mark more than once: digit groups. One
+    mark once before exactly three digits ("150.000", "1,500"): the thousands of the page's
+    group mark, and a question when it is the page's decimal mark (FieldError "ambiguous",
+    with both readings). Otherwise the lone mark is the decimal mark ("2,5" and "2.5" alike)."""
+    marks = [c for c in s if c in ".,"]
+    if not marks:
+        return s
+    grouped = lambda text, mark: re.fullmatch(rf"[0-9]{{1,3}}(?:\{mark}[0-9]{{3}})+", text)  # noqa: E731
+    if len(set(marks)) == 2:
+        last = max(s.rfind("."), s.rfind(","))
+        whole, mark = s[:last], s[last]
+        other = "," if mark == "." else "."
+        if not grouped(whole, other):
+            raise FieldError("not_number")
+        return whole.replace(other, "") + "." + s[last + 1:]
+    mark = marks[0]
+    if len(marks) > 1:
+        if not grouped(s, mark):
+            raise FieldError("not_number")
+        return s.replace(mark, "")
+    whole, fraction = s.split(mark)
+    if grouped(s, mark) and not whole.startswith("0"):
+        if mark != decimal:
+            return whole + fraction
+        raise FieldError("ambiguous", decimal=float(f"{whole}.{fraction}"), thousands=float(whole + fraction))
+    return f"{whole}.{fraction}"
+
+
 def parse_number(text: str, decimal: str = ".") -> float:
-    """A finite float from typed text; FieldError('not_number') otherwise."""
-    s = SPACES.sub("", text)
+    """A finite float from typed text ("150.000", "€ 150000", "150k", "1,5 M"); FieldError
+    'not_number' (or 'ambiguous', see plain_digits) otherwise."""
+    s = SPACES.sub("", text).strip(CURRENCY_SIGNS)  # "€ 150000", "150000 €"
     negative = s[:1] in ("-", "−")
     if negative:
         s = s[1:]
-    group = "." if decimal == "," else ","
-    if group in s:
-        grouped = re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(group)}[0-9]{{3}})+(?:{re.escape(decimal)}[0-9]+)?", s)
-        if grouped:
-            s = s.replace(group, "")
-        elif decimal not in s and s.count(group) == 1:
-            s = s.replace(group, decimal)  # "2.5" on a Spanish page, "2,5" on an English one
-        else:
-            raise FieldError("not_number")
-    s = s.replace(decimal, ".")
-    if not NUMBER.fullmatch(s):
+    scale = SCALES.get(s[-1:], 0)  # "150k", "1,5M"
+    if scale:
+        s = s[:-1]
+    s = plain_digits(s, decimal)
+    if not NUMBER.fullmatch(s) or (scale and "e" in s.lower()):
         raise FieldError("not_number")
-    value = float(s)
+    # The decimal point moved, not a product: 0.1k is 100, not 100.00000000000001.
+    value = float(f"{s}e{scale}" if scale else s)
     if math.isinf(value):
         raise FieldError("too_large")
     value = -value if negative else value
     return value + 0.0  # -0.0 → 0.0
+
+
+def read_number(text: str, field: dict, decimal: str):
+    """A number field's value; an ambiguous "150,000" is read the one way its range allows,
+    and asked about when both fit."""
+    if field["type"] == "percent":
+        text = trim(text).removesuffix("%")  # "10 %", "10%"
+    try:
+        return check_number(parse_number(text, decimal), field)
+    except FieldError as error:
+        if error.code != "ambiguous":
+            raise
+        fits = []
+        for reading in (error.params["decimal"], error.params["thousands"]):
+            try:
+                fits.append(check_number(reading, field))
+            except FieldError:
+                pass
+        if len(fits) == 1:
+            return fits[0]
+        if not fits:
+            return check_number(error.params["decimal"], field)  # raises the page's reading's error
+        raise
+
+
+def check_number(value: float, field: dict):
+    if field["type"] == "int":
+        if value != int(value):
+            raise FieldError("not_integer")
+        return int(check_range(value, field))
+    return check_range(value, field)
 
 
 def parse_date(text: str) -> datetime.date:
@@ -93,12 +155,14 @@ def parse_datetime(text: str) -> datetime.datetime:
 
 
 def check_range(value: float, field: dict) -> float:
+    if value == 0 and "zero" in field:
+        raise FieldError(field["zero"])  # a reason, not a bare minimum: "at 0% no sale ever comes"
     if "min" in field and value < field["min"]:
         raise FieldError("too_small", min=field["min"])
     if "max" in field and value > field["max"]:
         raise FieldError("too_large", max=field["max"])
-    if field.get("above") is not None and value <= field["above"]:
-        raise FieldError("too_small", min=field["above"])
+    if field["type"] in ("money", "series") and 0 < abs(value) < CENT:
+        raise FieldError("below_cent")  # shown as 0, and a divisor that small makes results explode
     return value
 
 
@@ -116,13 +180,13 @@ def parse_field(field: dict, raw, decimal: str = "."):
         if field.get("required", True):
             raise FieldError("required")
         return [] if kind in ("dates", "series") else None
-    if kind in ("number", "money", "percent"):
-        return check_range(parse_number(text, decimal), field)
-    if kind == "int":
-        value = parse_number(text, decimal)
-        if value != int(value):
-            raise FieldError("not_integer")
-        return int(check_range(value, field))
+    if kind in ("number", "money", "percent", "int"):
+        try:
+            return read_number(text, field, decimal)
+        except FieldError as error:
+            if error.code == "not_number" and kind == "int":
+                raise FieldError("not_integer") from None  # "type a whole number", not "for example 2.5"
+            raise
     if kind == "date":
         return parse_date(text)
     if kind == "datetime":
@@ -140,9 +204,13 @@ def parse_field(field: dict, raw, decimal: str = "."):
         return sorted({int(t) for t in tokens})
     if kind in ("dates", "series"):
         items = [item for item in LIST_SEPARATOR.split(text) if trim(item)]
+        if not items:  # only separators: ";", " ; ", ";;;;"
+            if field.get("required", True):
+                raise FieldError("required")
+            return []
         if len(items) > field.get("max_items", 366):
             raise FieldError("too_many", max=field.get("max_items", 366))
-        parse = parse_date if kind == "dates" else (lambda s: check_range(parse_number(s, decimal), field))
+        parse = parse_date if kind == "dates" else (lambda s: read_number(s, field, decimal))
         values = []
         for item in items:
             try:

@@ -29,6 +29,23 @@ def date_template(pattern: str) -> str:
     return "".join(out)
 
 
+def plural_rule(code: str) -> list:
+    """The language's CLDR plural rule (Babel) as JSON the JS twin evaluates (format.js):
+    [[category, condition], …], first match wins, "other" otherwise. A condition is
+    ["or"|"and", …conditions], ["not", condition] or ["in"|"within", operand, modulus (0: none),
+    [[low, high], …]], over CLDR's operands (n, i, v, f, t, e) of the number as written."""
+    def node(ast):
+        op, args = ast
+        if op in ("or", "and"):
+            return [op, *map(node, args)]
+        if op == "not":
+            return ["not", node(args[0])]
+        method, expr, (_, ranges) = args  # op is "relation"
+        operand, modulus = (expr[1][0][0], expr[1][1][1][0]) if expr[0] == "mod" else (expr[0], 0)
+        return [method, operand, modulus, [[low[1][0], high[1][0]] for low, high in ranges]]
+    return [[tag, node(ast)] for tag, ast in Locale.parse(lang.LOCALES[code]).plural_form.abstract]
+
+
 def locale_marks(code: str) -> dict:
     """What the JS twin needs to write numbers and dates without Intl (in each calculator's
     config): a page's first Intl object costs a phone ~200 ms as the calculator starts."""
@@ -36,7 +53,8 @@ def locale_marks(code: str) -> dict:
     return {"locale": lang.LOCALES[code].replace("_", "-"), "decimal": get_decimal_symbol(locale),
             "group": get_group_symbol(locale), "date": date_template(locale.date_formats["full"].pattern),
             "weekdays": [locale.days["format"]["wide"][i] for i in range(7)],  # Monday first
-            "months": [locale.months["format"]["wide"][i] for i in range(1, 13)]}
+            "months": [locale.months["format"]["wide"][i] for i in range(1, 13)],
+            "plural": plural_rule(code)}
 
 
 class Formatter:
@@ -45,10 +63,33 @@ class Formatter:
         self.t = strings
         self.currency = currency
 
-    def number(self, value, digits=2) -> str:
-        # Rounded as the JS twin's toFixed() rounds: the float's exact value, ties away from zero.
+    @staticmethod
+    def rounded(value, digits=2) -> decimal.Decimal:
+        """The value as written: rounded as the JS twin's toFixed() rounds (the float's exact
+        value, ties away from zero), trailing zeros dropped; never exponent notation."""
         exact = decimal.Decimal(value).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
-        return format_decimal(exact, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=self.locale)
+        text = f"{exact:f}"
+        return decimal.Decimal(text.rstrip("0").rstrip(".") if "." in text else text)
+
+    def number(self, value, digits=2) -> str:
+        return format_decimal(self.rounded(value, digits), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
+                              locale=self.locale)
+
+    def count(self, key: str, value, digits=0) -> str:
+        """"{n} days" in the plural form the language's CLDR rule gives the number as written
+        (1 día, 2 días, 1.000.000 de días; 0,96 veces): strings key.one, key.other, …"""
+        category = Locale.parse(self.locale).plural_form(self.rounded(value, digits))
+        template = self.t.get(f"{key}.{category}") or self.t[f"{key}.other"]
+        return template.format(n=self.number(value, digits))
+
+    def text(self, key: str, **params) -> str:
+        return self.t[key].format(**params)
+
+    def join(self, items: list[str]) -> str:
+        """"a, b and c" in the page's language."""
+        if len(items) < 2:
+            return "".join(items)
+        return self.t["calc.common.list_and"].format(first=", ".join(items[:-1]), last=items[-1])
 
     def money(self, value) -> str:
         if self.currency:
@@ -59,7 +100,10 @@ class Formatter:
         return self.t["calc.unit.percent"].format(n=self.number(value, 1))
 
     def days(self, value) -> str:
-        return self.t["calc.unit.day" if value == 1 else "calc.unit.days"].format(n=self.number(value, 0))
+        return self.count("calc.unit.days", value)
+
+    def time(self, minutes) -> str:
+        return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
 
     def date(self, iso: str) -> str:
         return format_date(datetime.date.fromisoformat(iso), format="full", locale=self.locale)
@@ -84,5 +128,5 @@ class Formatter:
         if kind == "int":
             return self.number(value, 0)
         if kind == "times":
-            return self.t["calc.unit.times"].format(n=self.number(value, 1))
+            return self.count("calc.unit.times", value, 2)
         return getattr(self, kind)(value)

@@ -9,7 +9,7 @@ import math
 from babel.dates import get_day_names
 
 from macros import lang
-from macros.calc import engine
+from macros.calc import engine, sentences
 from macros.calc.fmt import Formatter, locale_marks
 from macros.calc.specs import SPECS
 
@@ -28,20 +28,23 @@ def strings_for(name: str, strings: dict[str, str]) -> dict[str, str]:
 
 
 def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
-           url_state: bool, holidays_url: str | None) -> str:
+           url_state: bool, holidays_url: str | None, page_url: str | None = None) -> str:
+    """page_url: the calculator's own page, relative, for a calculator embedded elsewhere: its
+    links point there (and the "open on its own page" link, `{uid}-open`, follows the inputs)."""
     spec = SPECS[name]
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
-        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
+        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "")
+        + (f' data-page="{e(page_url)}"' if page_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
         f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
-        result_html(name, spec, outcome["result"], outcome["values"], fmt),
+        result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"]),
         "</div>",
         _share(strings),
         "</div>",
@@ -122,21 +125,18 @@ def _share(t) -> str:
     return ('<div class="calc-share" hidden>'
             f'<button type="button" class="md-button" data-action="copy-link">{e(t["calc.common.copy_link"])}</button>'
             f'<button type="button" class="md-button" data-action="copy-text">{e(t["calc.common.copy_text"])}</button>'
+            # Shown by the JS only where the browser has the Web Share API (phones): the native sheet.
+            f'<button type="button" class="md-button" data-action="share" hidden>{e(t["calc.common.share"])}</button>'
             '<p class="calc-share__status" role="status"></p></div>')
 
 
 # -- Results: the same layout the JS draws ------------------------------------
 
-def sentence(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
-    params = {k: fmt.value(kind, result.get(k, values.get(k))) for k, kind in spec["sentence"].items()}
-    return fmt.t[f"calc.{name}.sentence"].format(**params)
-
-
-def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatter) -> str:
-    fmt.currency = values.get("cur") or ""
+def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatter, presets: dict) -> str:
     t = fmt.t
+    text = sentences.write(name, result, values, fmt, presets)  # also sets the currency
     rows = "".join(_output_row(name, out, result, fmt) for out in spec["outputs"])
-    parts = [f'<p class="calc-sentence">{e(sentence(name, spec, result, values, fmt))}</p>',
+    parts = [f'<p class="calc-sentence">{e(text)}</p>',
              f'<dl class="calc-outputs">{rows}</dl>']
     for warning in spec.get("warnings", []):
         if result.get(warning):

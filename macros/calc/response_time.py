@@ -12,7 +12,7 @@ from macros.calc.errors import InputError
 
 def compute(v: dict, ctx: dict) -> dict:
     if v["end"] <= v["start"]:
-        raise InputError({"end": "end_before_start"})
+        raise InputError({"end": "end_not_after_start"})
     cal = calendar.from_inputs(v, ctx["holidays"])
     sent = v["sent"]
     remaining = round(v["window"] * 60)  # minutes

@@ -23,7 +23,7 @@ def turnover_series(v: dict) -> list[float]:
 def compute(v: dict, ctx: dict) -> dict:
     series = turnover_series(v)
     if any(math.isinf(t) or t > 1e15 for t in series):
-        raise InputError({"growth": "too_large"})
+        raise InputError({"growth": "result_too_large"})
     bonus_per_sale = v["price"] * v["bonus"] / 100 if v["bonus_type"] == "percent" else v["bonus"]
     cap = v.get("cap")
 

@@ -8,6 +8,10 @@ A field with a "group" is folded under "more options" on the form.
 A field with "when": {"other": "value"} is read only when that other field has
 that value (e.g. the growth inputs of the revenue-share calculator).
 
+A "now" field means the reader's today: a shared link carries it only once the reader set it.
+A field's "zero" names the error code for exactly 0, when 0 needs its own explanation.
+Amounts (money, series) are 0 or at least 0.01 (fields.CENT).
+
 Field types: money, number, percent, int, date, datetime, time, weekdays, choice,
 dates (list of dates), series (list of amounts). Defaults are canonical text (as
 in a shared URL); "@today", "@today+7", "@friday" (next Friday, today included)
@@ -48,7 +52,6 @@ SPECS = {
         ],
         "table": {"key": "skipped", "columns": [
             {"key": "date", "type": "date"}, {"key": "reason", "type": "key"}, {"key": "name", "type": "text"}]},
-        "sentence": {"request": "datetime", "days": "int", "ready": "date", "live": "date"},
     },
     "response-time": {
         "fields": [
@@ -63,7 +66,6 @@ SPECS = {
             {"key": "counting_from", "type": "datetime"},
             {"key": "elapsed_minutes", "type": "minutes"},
         ],
-        "sentence": {"sent": "datetime", "window": "number", "due": "datetime"},
     },
     "client-delay": {
         "fields": [
@@ -72,7 +74,7 @@ SPECS = {
             {"name": "requested", "type": "date", "default": "@today"},
             {"name": "deadline", "type": "int", "default": "3", "min": 0, "max": 60},
             {"name": "arrived", "type": "date", "default": "@today+7", "required": False},
-            {"name": "today", "type": "date", "default": "@today"},
+            {"name": "today", "type": "date", "default": "@today", "now": True},
             *CALENDAR_FIELDS,
         ],
         "outputs": [
@@ -88,11 +90,10 @@ SPECS = {
             {"key": "deemed_rendered", "type": "bool"},
         ],
         "warnings": ["waiting", "deemed_rendered"],
-        "sentence": {"lost_days": "days", "lost_share": "percent", "days_left": "days", "end": "date"},
     },
     "penalty": {
         "fields": [
-            money("amount", "100000", above=0, min=None),
+            money("amount", "100000", min=0.01),
             {"name": "days", "type": "int", "default": "5", "min": 0, "max": 3650},
             {"name": "oneoff", "type": "percent", "default": "10", "min": 0, "max": 100},
             {"name": "daily", "type": "percent", "default": "2", "min": 0, "max": 100},
@@ -114,7 +115,6 @@ SPECS = {
         ],
         "warnings": ["capped", "reaches_amount", "table_cut"],
         "table": {"key": "table", "columns": [{"key": "day", "type": "int"}, {"key": "total", "type": "money"}]},
-        "sentence": {"amount": "money", "days": "days", "total": "money", "one_off": "money", "daily_total": "money"},
     },
     "revenue-share": {
         "fields": [
@@ -128,7 +128,7 @@ SPECS = {
             {"name": "percent", "type": "percent", "default": "10", "min": 0, "max": 100},
             money("minimum", "20000"),
             {"name": "threshold", "type": "int", "default": "10", "min": 0, "max": 1000000},
-            money("price", "5000", above=0, min=None),
+            money("price", "5000", min=0.01),
             {"name": "bonus_type", "type": "choice", "options": ("percent", "fixed"), "default": "percent"},
             {"name": "bonus", "type": "number", "default": "3", "min": 0, "max": MONEY_MAX},
             money("cap", "", required=False, group="more"),
@@ -149,14 +149,14 @@ SPECS = {
             {"key": "minimum", "type": "money"}, {"key": "percent_cumulative", "type": "money"},
             {"key": "percent_share", "type": "percent"}]},
         "chart": {"table": "rows", "x": "month", "series": ["fixed", "percent", "minimum"]},
-        "sentence": {"percent": "percent", "last_turnover": "money", "last_percent": "money", "times_fixed": "times"},
     },
     "cost-of-sale": {
         "fields": [
             money("social_cpl", "200"),
             money("search_cpl", "150"),
-            {"name": "conversion", "type": "percent", "default": "30", "min": 0, "max": 100},
-            money("average_sale", "2000", above=0, min=None),
+            {"name": "conversion", "type": "percent", "default": "30", "zero": "zero_conversion", "min": 0.01,
+             "max": 100},
+            money("average_sale", "2000", min=0.01),
             {"name": "target", "type": "int", "default": "10", "min": 1, "max": 1000000},
             CURRENCY_FIELD,
         ],
@@ -171,8 +171,6 @@ SPECS = {
             {"key": "channel", "type": "key"}, {"key": "cost_per_lead", "type": "money"},
             {"key": "cost_per_sale", "type": "money"}, {"key": "budget", "type": "money"},
             {"key": "share_of_sale", "type": "percent"}]},
-        "sentence": {"conversion": "percent", "cheaper_cost_per_sale": "money", "leads": "int",
-                     "cheaper_budget": "money"},
     },
 }
 
@@ -185,5 +183,12 @@ def _clean(field: dict) -> dict:
     return {k: v for k, v in field.items() if v is not None}
 
 
-for _spec in SPECS.values():
+RESULT_MAX = 1e15  # a thousand trillion: any figure beyond it comes from inputs no one means
+# The field whose message says a result grew too large to use (engine.outsize): the input
+# most likely to blow it up; by default the first.
+OUTSIZE = {"revenue-share": "bonus", "cost-of-sale": "conversion"}
+
+for _name, _spec in SPECS.items():
     _spec["fields"] = [_clean(f) for f in _spec["fields"]]
+    _spec["result_max"] = RESULT_MAX
+    _spec["outsize"] = OUTSIZE.get(_name, _spec["fields"][0]["name"])

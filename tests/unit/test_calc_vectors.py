@@ -2,8 +2,10 @@
 vectors in the browser: tests/e2e/test_calc_js.py)."""
 import pytest
 
-from macros.calc import engine
+from macros import lang
+from macros.calc import engine, sentences
 from macros.calc.fields import FieldError, parse_number
+from macros.calc.fmt import Formatter
 from tests import calc_vectors
 
 
@@ -11,8 +13,24 @@ from tests import calc_vectors
 def test_python_calculator_matches_vector(item):
     name, vector, case = item
     today, holidays = calc_vectors.context_data(vector)
-    outcome = engine.run(name, case["input"], engine.context(today, holidays))
+    outcome = engine.run(name, case["input"], engine.context(today, holidays), case.get("decimal", "."))
     assert calc_vectors.check(case, outcome) == []
+
+
+@pytest.mark.parametrize("item", calc_vectors.sentence_cases(), ids=calc_vectors.case_id)
+def test_python_sentence_matches_vector(item):
+    """The sentence a reader copies, in each language, worked out with that language's holiday names."""
+    name, vector, case, code = item
+    today = calc_vectors.context_data(vector)[0]
+    presets = calc_vectors.presets(code, today.year)
+    outcome = engine.run(name, case["input"], engine.context(today, presets))
+    text = sentences.write(name, outcome["result"], outcome["values"], Formatter(code, lang.strings(code)), presets)
+    assert text == case["sentence"][code]
+
+
+def test_sentences_cover_every_calculator_in_both_languages():
+    covered = {(name, code) for name, _, _, code in calc_vectors.sentence_cases()}
+    assert covered == {(name, code) for name in calc_vectors.CALCULATORS for code in lang.LANGUAGES}
 
 
 @pytest.mark.parametrize("case", calc_vectors.load("fields")["cases"], ids=lambda c: repr(c["text"]))

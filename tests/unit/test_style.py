@@ -121,7 +121,9 @@ def test_page_follows_the_style_guide(code, path: Path):
 
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_strings_follow_the_style_guide(code):
-    strings = yaml.safe_load((ROOT / "macros" / "strings" / f"{code}.yml").read_text(encoding="utf-8"))
+    strings = {}
+    for name in (f"{code}.yml", f"agreement.{code}.yml"):  # the widgets' and the agreement builder's
+        strings |= yaml.safe_load((ROOT / "macros" / "strings" / name).read_text(encoding="utf-8"))
     problems = [f"{key}: {p}" for key, value in strings.items()
                 for p in offences(str(value).replace('"', "”"), code)]  # YAML quoting is not prose
     assert not problems, "\n".join(problems)

@@ -5,9 +5,11 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { CHART, chartPoints, formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
+import { writeSentence } from "./calc/sentences.js";
 import { copyText } from "./clipboard.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
 
 function el(tag, attrs = {}, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -38,19 +40,33 @@ export async function mountCalculator(root) {
   const ctx = { today, holidays };
   const ownPage = root.hasAttribute("data-url-state");
   let last = null;
+  let edited = false; // nothing goes into the address bar until the reader changes something
+  const touched = new Set(); // fields the reader changed: a link pins a "now" field only then
 
   const control = (field) => form.elements.namedItem(field.name);
-  const localNumber = (text) => (decimal === "," ? text.replace(".", ",") : text);
+  // A link's canonical "1.125" in the page's marks; a fourth decimal keeps it from reading as
+  // 1125 or a question. Anything else (a hand-made "1,000") is left for the reader's rules.
+  const localNumber = (text) => {
+    const padded = text.replace(/^(-?[1-9][0-9]{0,2}\.[0-9]{3})$/, "$10");
+    return decimal === "," ? padded.replace(".", ",") : padded;
+  };
+
+  // The text a control is given for a canonical value (weekdays: the ticked set, as read() reads it).
+  function controlText(field, value) {
+    if (field.type === "weekdays") return [...new Set(value.split(/[,; ]+/).filter(Boolean))].sort().join(",");
+    if (["money", "number", "percent", "int"].includes(field.type)) return localNumber(value);
+    if (field.type === "series") return value.split(";").map(localNumber).join("\n");
+    if (field.type === "dates") return value.split(";").join("\n");
+    return field.type === "datetime" ? value.trim().slice(0, 16) : value;
+  }
 
   function fill(raw) {
     for (const field of spec.fields) {
-      const value = raw[field.name] ?? "";
+      const value = controlText(field, raw[field.name] ?? "");
       if (field.type === "weekdays") {
         const on = new Set(value.split(","));
         for (const box of form.querySelectorAll(`input[name="${field.name}"]`)) box.checked = on.has(box.value);
-      } else if (["money", "number", "percent", "int"].includes(field.type)) control(field).value = localNumber(value);
-      else if (["series", "dates"].includes(field.type)) control(field).value = value.split(";").join("\n");
-      else control(field).value = value;
+      } else control(field).value = value;
     }
   }
 
@@ -79,7 +95,10 @@ export async function mountCalculator(root) {
       const input = document.getElementById(id);
       message.hidden = !error;
       if (error) message.closest("details")?.setAttribute("open", "");
-      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], error.params) : "";
+      // Limits in the page's own figures: "0,01", "1.000.000.000.000" (a year range is not a figure).
+      const params = error && Object.fromEntries(Object.entries(error.params)
+        .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v]));
+      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], params) : "";
       input.toggleAttribute("aria-invalid", Boolean(error));
     }
   }
@@ -88,9 +107,7 @@ export async function mountCalculator(root) {
     const f = formatter(config, t, outcome.values.cur || "");
     const { result, values } = outcome;
     const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
-    const params = Object.fromEntries(Object.entries(spec.sentence)
-      .map(([k, kind]) => [k, f.value(kind, result[k] !== undefined ? result[k] : values[k])]));
-    const sentence = f.fill(t[`calc.${name}.sentence`], params);
+    const sentence = writeSentence(name, result, values, f, holidays);
     nodes.push(el("p", { class: "calc-sentence" }, sentence));
     const list = el("dl", { class: "calc-outputs" });
     for (const out of spec.outputs) {
@@ -149,20 +166,20 @@ export async function mountCalculator(root) {
     return figure;
   }
 
-  // The link that reopens this calculation: this page, or the calculator's own page.
-  // Fields whose default depends on the day ("@today") always travel, so the link
-  // means the same thing next week.
+  // The link that reopens this calculation: this page, or the calculator's own page. It
+  // carries every input of the scenario and the link format's version, so it means the same
+  // after a build changes a default; a "now" field (the client's "today") only once set.
   function shareUrl(values) {
-    const base = ownPage ? new URL(location.href) : new URL(root.nextElementSibling.querySelector("a").href);
-    const params = new URLSearchParams();
+    const base = new URL(ownPage ? location.href : root.dataset.page, location.href);
+    const params = new URLSearchParams({ v: LINK_VERSION });
     const start = defaults(spec, today);
     for (const field of spec.fields) {
       let value = values[field.name];
+      if (value === null && field.when) continue; // not part of this scenario
       if (value !== null && field.type === "date") value = isoDate(value);
       if (value !== null && field.type === "datetime") value = isoMinute(value);
       const text = canonical(field, value);
-      const moving = field.default.startsWith("@");
-      if ((moving || text !== start[field.name]) && !(value === null && field.when)) params.set(field.name, text);
+      if (!(field.now && !touched.has(field.name) && text === start[field.name])) params.set(field.name, text);
     }
     base.search = params.toString();
     base.hash = root.id;
@@ -180,7 +197,7 @@ export async function mountCalculator(root) {
     holidays[country] = null;
     fetch(new URL(`${country}.json`, new URL(root.dataset.holidays, location.href)))
       .then((response) => (response.ok ? response.json() : false), () => false)
-      .then((days) => { holidays[country] = days; update(read(), decimal); });
+      .then((days) => { holidays[country] = days; update(read()); });
     return true;
   }
 
@@ -192,26 +209,29 @@ export async function mountCalculator(root) {
     last = { sentence: output.querySelector(".calc-sentence").textContent, raw };
   }
 
-  function update(raw, decimalMark, { showAll = true, keep = false } = {}) {
+  function update(raw, { showAll = true, keep = false } = {}) {
     toggleConditional(raw);
     const waiting = needHolidays(raw.country) || holidays[raw.country] === null;
     output.setAttribute("aria-busy", String(waiting));
     if (waiting) return {};
-    const outcome = run(spec, compute, raw, ctx, decimalMark);
+    const outcome = run(spec, compute, raw, ctx, decimal);
     const f = formatter(config, t);
+    output.toggleAttribute("data-stale", Boolean(outcome.errors));
     if (outcome.errors) {
-      if (showAll) {
-        showErrors(outcome.errors, f);
-        output.replaceChildren(el("p", { class: "calc-warning" }, t["calc.common.fix_errors"]));
-        last = null;
-      }
+      // The old result is hidden under a title that says why (site.css keeps its place, so
+      // nothing jumps under the reader's finger as the field loses focus); copying is refused.
+      if (showAll) showErrors(outcome.errors, f);
+      const title = output.querySelector(".calc-result__title");
+      if (title) title.textContent = t[showAll ? "calc.common.fix_errors" : "calc.common.stale"];
       return outcome;
     }
     showErrors({}, f);
     if (keep) keepExample(raw);
     else draw(outcome, raw);
-    last.url = shareUrl(parseInputs(spec, raw, today, decimalMark).values);
-    if (ownPage) history.replaceState(history.state, "", last.url);
+    last.url = shareUrl(parseInputs(spec, raw, today, decimal).values);
+    if (ownPage && edited) history.replaceState(history.state, "", last.url);
+    const open = document.getElementById(`${root.id}-open`); // "open on its own page" takes the inputs along
+    if (open) open.href = last.url;
     return outcome;
   }
 
@@ -219,28 +239,58 @@ export async function mountCalculator(root) {
     status.textContent = t[(await copyText(text)) ? "calc.common.copied" : "calc.common.copy_failed"];
   }
 
+  let note = null; // which values of the opening link the form could not hold
+  function edit(field, options) {
+    edited = true;
+    if (field) touched.add(field);
+    note?.remove();
+    return update(read(), options);
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const outcome = update(read(), decimal);
-    if (outcome.errors) form.querySelector("[aria-invalid]")?.focus();
+    if (edit().errors) form.querySelector("[aria-invalid]")?.focus();
   });
-  form.addEventListener("change", () => update(read(), decimal));
-  form.addEventListener("input", () => update(read(), decimal, { showAll: false }));
+  form.addEventListener("change", (event) => edit(event.target.name));
+  form.addEventListener("input", (event) => edit(event.target.name, { showAll: false }));
   form.querySelector('[data-action="example"]').addEventListener("click", () => {
     fill(defaults(spec, today));
-    update(read(), decimal);
+    touched.clear();
+    edit();
   });
-  share.querySelector('[data-action="copy-link"]').addEventListener("click", () => last && copy(last.url));
-  share.querySelector('[data-action="copy-text"]').addEventListener("click", () => last && copy(`${last.sentence}\n${last.url}`));
+  // While a field is invalid there is nothing true to copy: say so instead of copying the old result.
+  const copyIfValid = (text, send = copy) => {
+    if (last && !output.hasAttribute("data-stale")) send(text());
+    else status.textContent = t["calc.common.copy_invalid"];
+  };
+  share.querySelector('[data-action="copy-link"]').addEventListener("click", () => copyIfValid(() => last.url));
+  share.querySelector('[data-action="copy-text"]').addEventListener("click", () => copyIfValid(() => `${last.sentence}\n${last.url}`));
+  const shareButton = share.querySelector('[data-action="share"]');
+  if (navigator.share) {
+    shareButton.hidden = false; // elsewhere the copy buttons do the job
+    shareButton.addEventListener("click", () => copyIfValid(() => ({ text: last.sentence, url: last.url }), (data) => {
+      navigator.share(data).catch(() => {}); // the reader closed the sheet: nothing to say
+    }));
+  }
 
-  // Start: defaults, overridden on the calculator's own page by a shared link's values.
-  const fromUrl = ownPage ? Object.fromEntries(new URLSearchParams(location.search)) : {};
-  const known = Object.fromEntries(spec.fields.filter((f) => f.name in fromUrl).map((f) => [f.name, fromUrl[f.name]]));
-  const start = { ...defaults(spec, today), ...known };
+  // Start: defaults, overridden on the calculator's own page by a shared link's values. The
+  // result is worked out from what the form then holds (date, time and list controls drop
+  // what they cannot hold), so the first edit never silently changes the scenario; the
+  // reader is told which of the link's values were left out.
+  const fromUrl = new URLSearchParams(ownPage ? location.search : "");
+  const known = Object.fromEntries(spec.fields.filter((f) => fromUrl.has(f.name)).map((f) => [f.name, fromUrl.get(f.name)]));
   const built = JSON.stringify(read()); // the inputs the build worked its example out from
-  fill(start);
+  fill({ ...defaults(spec, today), ...known });
+  const held = read();
+  const f = formatter(config, t);
+  const left = Object.entries(known).filter(([k, v]) => controlText(spec.fields.find((x) => x.name === k), v) !== held[k])
+    .map(([k, v]) => f.text("calc.common.link_value", {
+      field: t[`calc.${name}.field.${k}`] ?? t[`calc.common.field.${k}`], value: v.slice(0, 40) }));
+  if (left.length) {
+    note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(left) }));
+    form.before(note);
+  }
   form.hidden = false;
   share.hidden = false;
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
-  update(start, ".", { keep: JSON.stringify(read()) === built });
+  update(held, { keep: JSON.stringify(held) === built });
 }

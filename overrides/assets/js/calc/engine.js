@@ -57,6 +57,10 @@ function valuesJson(spec, values) {
   return out;
 }
 
+// Any number in a result not finite or beyond the limit: unreadable (engine.py outsize).
+const outsize = (value, limit) => (typeof value === "number" ? !(Math.abs(value) <= limit)
+  : value !== null && typeof value === "object" && Object.values(value).some((v) => outsize(v, limit)));
+
 export function run(spec, compute, raw, ctx, decimal = ".") {
   const { values, errors } = parseInputs(spec, raw, ctx.today, decimal);
   if (Object.keys(errors).length) return { errors };
@@ -70,5 +74,6 @@ export function run(spec, compute, raw, ctx, decimal = ".") {
   if (result.errors) {
     return { errors: Object.fromEntries(Object.entries(result.errors).map(([k, code]) => [k, { code, params: {} }])) };
   }
+  if (outsize(result, spec.result_max)) return { errors: { [spec.outsize]: { code: "result_too_large", params: {} } } };
   return { result, values: valuesJson(spec, values) };
 }

@@ -17,23 +17,69 @@ const MAX_TEXT = 2000;
 const trim = (text) => text.replace(/^[ \t\n\r\u00a0]+|[ \t\n\r\u00a0]+$/g, "");
 const YEARS = [1900, 2999];
 
+const grouped = (text, mark) => new RegExp(`^[0-9]{1,3}(?:\\${mark}[0-9]{3})+$`).test(text);
+
+// Digits with the page's marks → "150000", "1234.5". Twin of plain_digits() in fields.py (rules there).
+function plainDigits(s, decimal) {
+  const marks = [...s].filter((c) => c === "." || c === ",");
+  if (!marks.length) return s;
+  if (new Set(marks).size === 2) {
+    const last = Math.max(s.lastIndexOf("."), s.lastIndexOf(","));
+    const whole = s.slice(0, last);
+    const other = s[last] === "." ? "," : ".";
+    if (!grouped(whole, other)) throw new FieldError("not_number");
+    return `${whole.split(other).join("")}.${s.slice(last + 1)}`;
+  }
+  const mark = marks[0];
+  if (marks.length > 1) {
+    if (!grouped(s, mark)) throw new FieldError("not_number");
+    return s.split(mark).join("");
+  }
+  const [whole, fraction] = s.split(mark);
+  if (grouped(s, mark) && !whole.startsWith("0")) {
+    if (mark !== decimal) return whole + fraction;
+    throw new FieldError("ambiguous", { decimal: Number(`${whole}.${fraction}`), thousands: Number(whole + fraction) });
+  }
+  return `${whole}.${fraction}`;
+}
+
+const SCALES = { k: 3, K: 3, M: 6 };
+
 export function parseNumber(text, decimal = ".") {
-  let s = text.replace(SPACES, "");
+  let s = text.replace(SPACES, "").replace(/^[€$£]+|[€$£]+$/g, "");
   const negative = s[0] === "-" || s[0] === "−";
   if (negative) s = s.slice(1);
-  const group = decimal === "," ? "." : ",";
-  if (s.includes(group)) {
-    const g = `\\${group}`;
-    const d = `\\${decimal}`;
-    if (new RegExp(`^[0-9]{1,3}(?:${g}[0-9]{3})+(?:${d}[0-9]+)?$`).test(s)) s = s.split(group).join("");
-    else if (!s.includes(decimal) && s.split(group).length === 2) s = s.replace(group, decimal);
-    else throw new FieldError("not_number");
-  }
-  s = s.replace(decimal, ".");
-  if (!NUMBER.test(s)) throw new FieldError("not_number");
-  const value = Number(s);
+  const scale = SCALES[s.slice(-1)] || 0;
+  if (scale) s = s.slice(0, -1);
+  s = plainDigits(s, decimal);
+  if (!NUMBER.test(s) || (scale && /e/i.test(s))) throw new FieldError("not_number");
+  const value = Number(scale ? `${s}e${scale}` : s); // the point moved: 0.1k is 100, not 100.00000000000001
   if (!Number.isFinite(value)) throw new FieldError("too_large");
   return (negative ? -value : value) + 0;
+}
+
+function checkNumber(value, field) {
+  if (field.type === "int" && !Number.isInteger(value)) throw new FieldError("not_integer");
+  return checkRange(value, field);
+}
+
+// A number field's value; an ambiguous "150,000" is read the one way its range allows (fields.py read_number).
+function readNumber(text, field, decimal) {
+  if (field.type === "percent") text = trim(text).replace(/%$/, "");
+  try {
+    return checkNumber(parseNumber(text, decimal), field);
+  } catch (error) {
+    if (error.code !== "ambiguous") throw error;
+    const fits = [];
+    for (const reading of [error.params.decimal, error.params.thousands]) {
+      try {
+        fits.push(checkNumber(reading, field));
+      } catch { /* this reading does not fit the field */ }
+    }
+    if (fits.length === 1) return fits[0];
+    if (!fits.length) return checkNumber(error.params.decimal, field);
+    throw error;
+  }
 }
 
 export const dayNumber = (y, m, d) => Date.UTC(y, m - 1, d) / 864e5;
@@ -72,9 +118,10 @@ export function parseDatetime(text) {
 }
 
 function checkRange(value, field) {
+  if (value === 0 && field.zero) throw new FieldError(field.zero);
   if (field.min !== undefined && value < field.min) throw new FieldError("too_small", { min: field.min });
   if (field.max !== undefined && value > field.max) throw new FieldError("too_large", { max: field.max });
-  if (field.above !== undefined && value <= field.above) throw new FieldError("too_small", { min: field.above });
+  if ((field.type === "money" || field.type === "series") && value !== 0 && Math.abs(value) < 0.01) throw new FieldError("below_cent");
   return value;
 }
 
@@ -89,13 +136,13 @@ export function parseField(field, raw, decimal = ".") {
     return kind === "dates" || kind === "series" ? [] : null;
   }
   switch (kind) {
-    case "number": case "money": case "percent":
-      return checkRange(parseNumber(text, decimal), field);
-    case "int": {
-      const value = parseNumber(text, decimal);
-      if (!Number.isInteger(value)) throw new FieldError("not_integer");
-      return checkRange(value, field);
-    }
+    case "number": case "money": case "percent": case "int":
+      try {
+        return readNumber(text, field, decimal);
+      } catch (error) {
+        // "Type a whole number", not "for example 2.5".
+        throw kind === "int" && error.code === "not_number" ? new FieldError("not_integer") : error;
+      }
     case "date": return parseDate(text);
     case "datetime": return parseDatetime(text);
     case "time": return parseTime(text);
@@ -109,11 +156,15 @@ export function parseField(field, raw, decimal = ".") {
     }
     case "dates": case "series": {
       const items = text.split(/[;\n\r]+/).filter((item) => trim(item));
+      if (!items.length) { // only separators: ";", " ; ", ";;;;"
+        if (field.required ?? true) throw new FieldError("required");
+        return [];
+      }
       const max = field.max_items ?? 366;
       if (items.length > max) throw new FieldError("too_many", { max });
       const values = items.map((item) => {
         try {
-          return kind === "dates" ? parseDate(item) : checkRange(parseNumber(item, decimal), field);
+          return kind === "dates" ? parseDate(item) : readNumber(item, field, decimal);
         } catch (error) {
           throw new FieldError("bad_item", { item: trim(item).slice(0, 40), reason: error.code });
         }

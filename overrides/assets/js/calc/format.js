@@ -5,13 +5,39 @@
 // Only currencies, which need the locale's symbols and patterns, use Intl.
 import { dayNumber, isoWeekday } from "./fields.js";
 
-export function formatter({ locale, decimal, group, date: datePattern, weekdays, months }, t, currency = "") {
-  const number = (v, digits = 2) => {
-    const [whole, part = ""] = Math.abs(v).toFixed(digits).split(".");
-    const fraction = part.replace(/0+$/, "");
+// A CLDR plural condition (fmt.plural_rule in Python) over the operands of a written number.
+function holds([kind, ...args], ops) {
+  if (kind === "or") return args.some((c) => holds(c, ops));
+  if (kind === "and") return args.every((c) => holds(c, ops));
+  if (kind === "not") return !holds(args[0], ops);
+  const [operand, modulus, ranges] = args;
+  const x = modulus ? ops[operand] % modulus : ops[operand];
+  return ranges.some(([low, high]) => (kind === "within" || Number.isInteger(x)) && x >= low && x <= high);
+}
+
+// The digits of |v| as written: toFixed's rounding, trailing zeros dropped, never exponent
+// notation (toFixed writes 1e+21 and above that way; BigInt writes the float's exact integer).
+function digits(v, places) {
+  const abs = Math.abs(v);
+  const [whole, part = ""] = abs >= 1e21 ? [BigInt(abs).toString()] : abs.toFixed(places).split(".");
+  return [whole, part.replace(/0+$/, "")];
+}
+
+export function formatter({ locale, decimal, group, date: datePattern, weekdays, months, plural }, t, currency = "") {
+  const number = (v, places = 2) => {
+    const [whole, fraction] = digits(v, places);
     return (v < 0 ? "-" : "") + whole.replace(/\B(?=(\d{3})+$)/g, group) + (fraction ? decimal + fraction : "");
   };
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
+  // "{n} days" in the plural form the language's rule gives the number as written (fmt.py Formatter.count).
+  const count = (key, v, places = 0) => {
+    const [whole, fraction] = digits(v, places);
+    const ops = { n: Number(`${whole}.${fraction || 0}`), i: Number(whole), v: fraction.length, f: Number(fraction || 0),
+      t: Number(fraction || 0), e: 0, c: 0 };
+    const category = plural.find(([, condition]) => holds(condition, ops))?.[0] || "other";
+    return fill(t[`${key}.${category}`] ?? t[`${key}.other`], { n: number(v, places) });
+  };
+  const time = (m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const date = (iso) => {
     const [year, month, day] = iso.split("-").map(Number);
     const weekday = weekdays[isoWeekday(dayNumber(year, month, day)) - 1];
@@ -24,17 +50,24 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
       ? new Intl.NumberFormat(locale, { style: "currency", currency, useGrouping: "always" }).format(v)
       : number(v, 2),
     percent: (v) => fill(t["calc.unit.percent"], { n: number(v, 1) }),
-    days: (v) => fill(t[v === 1 ? "calc.unit.day" : "calc.unit.days"], { n: number(v, 0) }),
+    days: (v) => count("calc.unit.days", v),
     date,
     datetime: (iso) => `${date(iso.slice(0, 10))}, ${iso.slice(11, 16)}`,
     minutes: (v) => fill(t["calc.unit.hours_minutes"], { h: number(Math.floor(v / 60), 0), m: v % 60 }),
-    times: (v) => fill(t["calc.unit.times"], { n: number(v, 1) }),
+    times: (v) => count("calc.unit.times", v, 2),
     bool: (v) => t[v ? "calc.common.yes" : "calc.common.no"],
     key: (v) => t[`calc.key.${v}`],
     text: (v) => String(v),
   };
   return {
+    t,
     fill,
+    number,
+    count,
+    time,
+    text: (key, params) => fill(t[key], params),
+    join: (items) => (items.length < 2 ? items.join("")
+      : fill(t["calc.common.list_and"], { first: items.slice(0, -1).join(", "), last: items[items.length - 1] })),
     value: (kind, v) => (v === null || v === undefined ? "—" : kinds[kind](v)),
   };
 }

@@ -90,7 +90,7 @@ function turnaround(v, ctx) {
 // Response time. Twin of macros/calc/response_time.py.
 
 function responseTime(v, ctx) {
-  if (v.end <= v.start) return { errors: { end: "end_before_start" } };
+  if (v.end <= v.start) return { errors: { end: "end_not_after_start" } };
   const cal = fromInputs(v, ctx.holidays);
   const window = Math.round(v.window * 60);
   let remaining = window;
@@ -124,8 +124,8 @@ function responseTime(v, ctx) {
 
 function clientDelay(v, ctx) {
   const { start, requested, arrived } = v;
-  if (arrived !== null && arrived < requested) return { errors: { arrived: "end_before_start" } };
-  if (v.today < requested && arrived === null) return { errors: { today: "end_before_start" } };
+  if (arrived !== null && arrived < requested) return { errors: { arrived: "before_request" } };
+  if (v.today < requested && arrived === null) return { errors: { today: "before_request" } };
   const cal = fromInputs(v, ctx.holidays);
   const end = start + v.length; // first day after the term
   const due = cal.addWorkingDays(requested, v.deadline);
@@ -197,7 +197,7 @@ function revenueShare(v) {
   const series = v.mode === "list"
     ? v.turnover
     : Array.from({ length: v.months }, (_, m) => v.start_value * (1 + v.growth / 100) ** m);
-  if (series.some((t) => !Number.isFinite(t) || t > 1e15)) return { errors: { growth: "too_large" } };
+  if (series.some((t) => !Number.isFinite(t) || t > 1e15)) return { errors: { growth: "result_too_large" } };
   const bonusPerSale = v.bonus_type === "percent" ? (v.price * v.bonus) / 100 : v.bonus;
   const totals = { fixed: 0, percent: 0, minimum: 0 };
   const rows = [];
