@@ -7,6 +7,7 @@ import functools
 import http.server
 import re
 import threading
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -16,7 +17,7 @@ from playwright.sync_api import expect
 from macros import agreement, agreement_doc
 from tests import calc_vectors
 from tests.conftest import LANG_PREFIX, screenshot
-from tests.unit.test_agreement import LONG, TODAY, VECTORS, check_case, run_case, vector_input
+from tests.unit.test_agreement_doc import LONG, TODAY, VECTORS, check_case, run_case, vector_input
 from tools import serve
 
 pytestmark = pytest.mark.e2e
@@ -61,6 +62,15 @@ def fill_some(page):
 
 def documents(page) -> list[str]:
     return [a.inner_text() for a in page.locator(".agr-preview > article").all()]
+
+
+def documents_once_settled(page, expected: list[str], seconds: float = 10) -> list[str]:
+    """The documents, given the page time to fetch the chosen country's holidays: the first
+    draw has none, the worked examples change once they arrive."""
+    deadline = time.monotonic() + seconds
+    while (found := documents(page)) != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    return found
 
 
 def pick_output(page, value: str):
@@ -202,10 +212,10 @@ def test_link_reopens_the_agreement_in_a_fresh_browser(browser, page, context, p
     fresh = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     other = fresh.new_page()
     open_agreement(other, link)
-    assert documents(other) == expected
+    assert documents_once_settled(other, expected) == expected
     assert not other.evaluate("location.hash").startswith("#v=")  # read once, then kept in this browser
     other.reload()
-    assert documents(other) == expected
+    assert documents_once_settled(other, expected) == expected
     expect(other.locator("#agr-client")).to_have_value(CLIENT)
     expect(other.locator("#agr-term")).to_have_value("60")
     expect(other.locator(f'input[name="agr-output"][value="{OTHER[code]}"]')).to_be_checked()

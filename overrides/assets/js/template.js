@@ -29,7 +29,10 @@ export function tickedText(tpl, title) {
   const parts = [];
   let heading = "";
   for (const el of tpl.querySelectorAll("h2, h3, h4, li.check-item")) {
-    const text = (el.querySelector(".check-item__text") || el).textContent.replace(/[¶\s]+$/, "").replace(/\s+/g, " ");
+    // A heading's own text, without its "#" copy-link.
+    const own = el.querySelector(".check-item__text") || el;
+    const text = [...own.childNodes].filter((node) => !node.classList?.contains("headerlink"))
+      .map((node) => node.textContent).join("").replace(/[¶\s]+$/, "").replace(/\s+/g, " ");
     if (!el.matches("li")) heading = text.trim();
     else if (el.querySelector("input").checked) {
       if (heading) parts.push(`\n${heading}`);
