@@ -146,3 +146,30 @@ def problems(context):
 def screenshot(page, name: str):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+# -- The fuzzer's counts in the run's summary (tests/e2e/test_fuzz.py) -------------
+# Its tests print their counts, but pytest keeps a passing test's output to itself and
+# xdist workers' output never reaches the terminal: each worker hands its counts over.
+
+def pytest_configure(config):
+    config.fuzz_counts = {}  # test_fuzz's report(): "calculator penalty es" → cases run
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # an xdist worker
+        session.config.workeroutput["fuzz_counts"] = json.dumps(session.config.fuzz_counts)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):  # xdist, on the controller
+    node.config.fuzz_counts.update(json.loads(getattr(node, "workeroutput", {}).get("fuzz_counts", "{}")))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    counts = config.fuzz_counts
+    if counts:
+        calculators = sum(n for kind, n in counts.items() if kind.startswith("calculator"))
+        terminalreporter.write_line(
+            f"fuzz: {sum(counts.values())} hostile cases in {len(counts)} tests "
+            f"({calculators} calculator, {sum(counts.values()) - calculators} brief)")

@@ -200,8 +200,9 @@ def run_batches(page, driver: str, cases: list[dict], extra: dict) -> dict[int, 
     return problems
 
 
-def report(kind: str, total: int, failures: list[str]):
+def report(config, kind: str, total: int, failures: list[str]):
     COUNTS[kind] = total
+    config.fuzz_counts[kind] = total  # the run's summary line (tests/conftest.py)
     kinds = Counter(re.sub(r"^\W*([a-z ]+).*", r"\1", line.split(" → ", 1)[-1]) for line in failures)
     print(f"\nfuzz {kind}: {total} cases, {len(failures)} failing {dict(kinds)} (seed {SEED!r}); "
           f"{sum(COUNTS.values())} cases run so far")
@@ -214,7 +215,7 @@ PAGES = [(name, code) for name in SPECS for code in ("es", "en")]
 
 
 @pytest.mark.parametrize(("name", "code"), PAGES, ids=[f"{n}-{c}" for n, c in PAGES])
-def test_fuzz_calculator(browser, base_url, name, code):
+def test_fuzz_calculator(request, browser, base_url, name, code):
     rng = random.Random(f"{SEED}-{name}-{code}")
     per_page = math.ceil(CASES / len(PAGES))
     spec = SPECS[name]
@@ -240,11 +241,11 @@ def test_fuzz_calculator(browser, base_url, name, code):
                 recipe = ", ".join(f"{field}={fuzz_cases.shown(value)}" for field, value in case["fields"])
                 failures.append(f"/{path}: example, then {recipe} → {problems}")
     context.close()
-    report(f"calculator {name} {code}", len(links) + len(typed), failures)
+    report(request.config, f"calculator {name} {code}", len(links) + len(typed), failures)
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
-def test_fuzz_brief(browser, base_url, code):
+def test_fuzz_brief(request, browser, base_url, code):
     rng = random.Random(f"{SEED}-brief-{code}")
     ids = [q.id for q in brief.QUESTIONS if q.kind != "choice"]
     cases = [{"id": n, "fields": fuzz_cases.brief_case(ids, rng)} for n in range(BRIEF_CASES // 2)]
@@ -257,4 +258,4 @@ def test_fuzz_brief(browser, base_url, code):
             recipe = ", ".join(f"{f}={fuzz_cases.shown(v)}" for f, v in case["fields"]) if case else "(between cases)"
             failures.append(f"/{LANG_PREFIX[code]}brief/: {recipe} → {problems}")
     context.close()
-    report(f"brief {code}", len(cases), failures)
+    report(request.config, f"brief {code}", len(cases), failures)
