@@ -42,7 +42,7 @@ test: $(VENV)/.test-deps tools/vnu/node_modules/.installed
 	bash tools/ensure-java.sh
 	bash tools/ensure-nginx.sh
 	$(BIN)/ruff check macros tests tools bench
-	$(BIN)/python -m pytest -n $(WORKERS)
+	$(BIN)/python -m pytest -n $(WORKERS) --durations=15
 
 ## bench: page weight, Lighthouse (mobile) and build time of every page against the budgets
 ##        → bench/report.md, bench/report.json. Not part of `make test` (about an hour in full);
