@@ -48,7 +48,7 @@ def _label_permalinks(soup, strings):
 
 def _number_links_for_print(soup, page_url) -> list[str]:
     """Marks each link to another page with its target's number; returns the targets in order."""
-    targets: list[str] = []
+    numbers: dict[str, str] = {}  # target → its number, in order of first appearance
     for link in soup.find_all("a", href=True):
         if set(link.get("class", [])) & set(NOT_PRINTED):
             continue
@@ -59,10 +59,8 @@ def _number_links_for_print(soup, page_url) -> list[str]:
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https") or parts.path.endswith(GLOSSARY):
             continue
-        if target not in targets:
-            targets.append(target)
-        link["data-print-ref"] = str(targets.index(target) + 1)
-    return targets
+        link["data-print-ref"] = numbers.setdefault(target, str(len(numbers) + 1))
+    return list(numbers)
 
 
 def _print_link_list(soup, targets, strings):

@@ -47,10 +47,12 @@ function stemsOf(pipeline, word) {
   return pipeline.runString(word).filter(Boolean);
 }
 
+let stemmedGroups = null;  // the synonym groups through the search pipeline, once
+
 function synonymStems(pipeline, stem) {
+  stemmedGroups ??= synonymGroups.map((group) => group.flatMap((word) => stemsOf(pipeline, word.toLowerCase())));
   const found = new Set();
-  for (const group of synonymGroups) {
-    const stems = group.flatMap((word) => stemsOf(pipeline, word.toLowerCase()));
+  for (const stems of stemmedGroups) {
     if (stems.includes(stem)) for (const other of stems) if (other !== stem) found.add(other);
   }
   return [...found];
