@@ -90,14 +90,14 @@ class RawHtml:
     """The page's stashed HTML, read and edited through the placeholders in the tree."""
 
     def __init__(self, md):
-        self.stash = md.htmlStash
+        self.md, self.stash = md, md.htmlStash
 
     def indexes(self, text: str | None) -> list[int]:
         return [int(n) for n in util.HTML_PLACEHOLDER_RE.findall(text or "")]
 
     def get(self, index: int) -> str:
-        block = self.stash.rawHtmlBlocks[index]
-        return block if isinstance(block, str) else ""
+        block = self.stash.rawHtmlBlocks[index]  # md_in_html may stash an element
+        return block if isinstance(block, str) else self.md.serializer(block)
 
     def set(self, index: int, value: str) -> None:
         self.stash.rawHtmlBlocks[index] = value
