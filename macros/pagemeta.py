@@ -40,7 +40,6 @@ def parse_reviewed(value) -> datetime.date:
 def apply(root: Element, raw: tree.RawHtml, reviewed, code: str, strings: dict[str, str]) -> bool:
     """Put "6 min read · Reviewed 26 November 2026" right after the page's h1
     (macros/mdext.py); False when the page has no h1."""
-    parent_of = tree.parents(root)
     h1 = next(root.iter("h1"), None)
     if h1 is None:
         return False
@@ -52,5 +51,5 @@ def apply(root: Element, raw: tree.RawHtml, reviewed, code: str, strings: dict[s
     time = SubElement(line, "time", {"datetime": date.isoformat()})
     time.text = format_date(date, format="long", locale=lang.LOCALES[code])
     time.tail = after
-    tree.insert_after(parent_of[h1], h1, line)
+    tree.insert_after(tree.parents(root)[h1], h1, line)
     return True

@@ -1,9 +1,10 @@
 """The page as Python-Markdown's ElementTree, for our page transforms (macros/mdext.py).
 
 The few moves the transforms need that ElementTree lacks (parents, text in document
-order, insert before/after, unwrap), and the page's raw HTML: a block or inline span
-of HTML in the Markdown (a calculator from a macro, an `&nbsp;`) is not in the tree
-but stashed, a placeholder in its place until Python-Markdown writes the page.
+order, insert before/after, unwrap: what BeautifulSoup gave them before), and the page's
+raw HTML: a block or inline span of HTML in the Markdown (a calculator from a macro, an
+`&nbsp;`) is not in the tree but stashed, a placeholder in its place until
+Python-Markdown writes the page.
 """
 import html
 import re
@@ -43,8 +44,8 @@ def insert_after(parent: Element, el: Element, new: Element) -> None:
 
 
 def append_to_page(root: Element, new: Element) -> None:
-    """`new` at the end of the page, right after its last text (the line break Python-Markdown
-    leaves after the last block would be dropped when the page is written anyway)."""
+    """`new` at the end of the page, right after its last block: Python-Markdown strips the
+    line break it leaves there only when that block stays the last one."""
     if len(root) and root[-1].tail and not root[-1].tail.strip():
         root[-1].tail = None
     root.append(new)
@@ -58,13 +59,6 @@ def _add_text(parent: Element, index: int, text: str | None) -> None:
         parent.text = (parent.text or "") + text
     else:
         parent[index - 1].tail = (parent[index - 1].tail or "") + text
-
-
-def remove(parent: Element, el: Element) -> None:
-    """Remove `el` and what is inside it; the text after it stays."""
-    index = list(parent).index(el)
-    parent.remove(el)
-    _add_text(parent, index, el.tail)
 
 
 def unwrap(parent: Element, el: Element) -> None:
