@@ -5,6 +5,7 @@ reach the `macros` package like everything else does.
 """
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -82,6 +83,8 @@ def on_post_build(config):
         short_name=config.site_name,
         description=" ".join(config.site_description.split()),
         code=lang.current(config),
+        alternates=config.extra.get("alternate", []),
+        root_path=urlsplit(config.site_url or "/").path,
     )
 
 
