@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from macros import offline
 from tests.conftest import LANG_PREFIX, ROOT, screenshot
+from tests.e2e.test_every_page import overflow, violations
 from tools import serve
 
 pytestmark = pytest.mark.e2e
@@ -157,10 +158,12 @@ def test_a_reader_saving_data_gets_not_saved_pages_offline_never_the_browser_err
         response = page.goto(root + "guarantees/")
         assert response.status == 503
         expect_unsaved_page(page, code)
-        screenshot(page, f"offline-unsaved-{code}-save-data")
-        page.emulate_media(color_scheme="dark")
-        screenshot(page, f"offline-unsaved-{code}-save-data-dark")
-        page.emulate_media(color_scheme="light")
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            screenshot(page, f"offline-unsaved-{code}-save-data-{scheme}")
+            assert violations(page) == [], scheme
+        page.set_viewport_size({"width": 320, "height": 568})
+        assert overflow(page) <= 0
         page.goto(other_root + "guarantees/")
         expect_unsaved_page(page, other)
     finally:
