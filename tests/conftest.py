@@ -21,14 +21,15 @@ CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
 LANG_PREFIX = {"es": "", "en": "en/"}
 
 
-def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
-    """Strict build of both languages into site_dir (Spanish first: it empties its folder)."""
+def build_site(site_dir: Path, wrapper: tuple[str, ...] = ()) -> dict[str, subprocess.CompletedProcess]:
+    """Strict build of both languages into site_dir (Spanish first: it empties its folder);
+    `wrapper` runs each build through a program (faketime: the build on another day)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     results = {}
     for code, config in CONFIGS.items():
         target = site_dir / LANG_PREFIX[code]
         results[code] = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
+            [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
             cwd=ROOT, env=env, capture_output=True, text=True,
         )
     return results
