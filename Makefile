@@ -30,7 +30,7 @@ dist: $(VENV)/.site-deps
 	$(BIN)/python tools/build.py --dist --dir site
 
 ## check: the fast tier, no browser: ruff, unit and built-site tests (strict build, links, parity,
-##        CSP, HTML validity, dist) on every core. Under a minute on two idle cores.
+##        CSP, HTML validity, dist, the same built-site tests on Zensical's build) on every core.
 check: $(VENV)/.test-deps $(ZENSICAL_VENV)/.deps tools/vnu/node_modules/.installed
 	bash tools/ensure-java.sh
 	$(BIN)/ruff check macros tests tools bench
