@@ -73,7 +73,7 @@ def build_with_zensical(site_dir: Path, env: dict, quiet: bool) -> None:
         for config, _ in CONFIGS:
             # Zensical's INHERIT appends lists (nav, palette, extra.alternate) where MkDocs replaces
             # them: it gets each config with INHERIT resolved the MkDocs way.
-            flat = yaml.safe_dump(postbuild.read_config(ROOT / config), allow_unicode=True, sort_keys=False)
+            flat = yaml.safe_dump(postbuild.read_config(ROOT / config, env), allow_unicode=True, sort_keys=False)
             (project / config).write_text(flat, encoding="utf-8")
         for config, _ in CONFIGS:  # site_dir in each config: site/ and site/en/, Spanish first
             subprocess.run([str(ZENSICAL), "build", "--strict", "-f", config], cwd=project,

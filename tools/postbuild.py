@@ -90,18 +90,11 @@ def finish_language(lang_dir: Path, language: Language) -> None:
 
 # -- Settings from the config files (mkdocs.yml syntax: INHERIT, !ENV) ----------
 
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-def _env_tag(loader, node):
+def _env_value(loader, node, env) -> str | None:
     """!ENV VAR or !ENV [VAR, …, default]: the first variable set, else the default."""
     names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
     *variables, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[name] for name in variables if name in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
+    return next((env[name] for name in variables if name in env), default)
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -113,10 +106,17 @@ def _merge(base: dict, override: dict) -> dict:
     return merged
 
 
-def read_config(path: Path) -> dict:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+def read_config(path: Path, env=None) -> dict:
+    """A config file as MkDocs reads it; !ENV from env (default: this process's environment)."""
+    env = os.environ if env is None else env
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: _env_value(loader, node, env))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=Loader) or {}
     parent = data.pop("INHERIT", None)
-    return _merge(read_config(Path(path).parent / parent), data) if parent else data
+    return _merge(read_config(Path(path).parent / parent, env), data) if parent else data
 
 
 def language_of(config: dict) -> Language:

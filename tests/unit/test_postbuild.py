@@ -44,8 +44,17 @@ def test_inherit_replaces_lists_and_merges_mappings_as_mkdocs_does(tmp_path):
 def test_env_tags_take_the_variable_or_the_default(tmp_path, monkeypatch):
     small_site(tmp_path)
     assert postbuild.read_config(tmp_path / "es.yml")["site_name"] == "Trato claro"
+    assert postbuild.read_config(tmp_path / "en.yml", {"POSTBUILD_TEST_NAME": "Otro"})["site_name"] == "Clear Deal"
+    assert postbuild.read_config(tmp_path / "es.yml", {"POSTBUILD_TEST_NAME": "Otro"})["site_name"] == "Otro"
     monkeypatch.setenv("POSTBUILD_TEST_NAME", "Otro nombre")
     assert postbuild.read_config(tmp_path / "es.yml")["site_name"] == "Otro nombre"
+
+
+def test_the_zensical_build_gets_the_addresses_of_this_build():
+    """tools/build.py hands Zensical the configs flattened, with SITE_URL as this build sets it."""
+    env = {"SITE_URL": "https://example.org/", "SITE_URL_EN": "https://example.org/en/"}
+    assert postbuild.read_config(ROOT / "mkdocs.en.yml", env)["site_url"] == "https://example.org/en/"
+    assert postbuild.read_config(ROOT / "mkdocs.yml", {})["site_url"] == "http://127.0.0.1:8000/"
 
 
 def test_the_real_configs_give_each_language_its_own_settings():
