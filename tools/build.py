@@ -2,25 +2,38 @@
 
     python tools/build.py [--port 8000] [--dir site]   local: SITE_URL or http://127.0.0.1:PORT/
     python tools/build.py --dist [--dir site]          production: SITE_URL required, host files
+    python tools/build.py --generator zensical [...]   the same site built by Zensical (make zensical)
 
 The English root always follows SITE_URL (+ en/). --dist refuses a missing, relative or local
 SITE_URL before building, then writes _headers and _redirects into the site (tools/hosting.py)
 and the nginx includes into build/nginx/ (deploy/nginx/site.conf).
+
+After the generator, the post-build step (tools/postbuild.py) finishes each language it has not
+finished itself: MkDocs runs it from its hook, Zensical runs no hooks.
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import addresses  # noqa: E402
-from tools import hosting  # noqa: E402
+from tools import hosting, postbuild  # noqa: E402
 
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 NGINX_DIR = ROOT / "build" / "nginx"
+# Zensical lives in its own venv (make zensical: requirements-zensical.lock), apart from MkDocs'.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+# What a build reads. Zensical has no --site-dir and keeps site_dir inside the project, so it
+# builds a copy of these and the result is moved to the requested folder.
+SOURCES = ("docs", "macros", "overrides")  # and the configs, rewritten below
 
 
 def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
@@ -32,11 +45,41 @@ def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
     return spanish, addresses.english_root(spanish, env.get("SITE_URL_EN"))
 
 
-def build(site_dir: Path, spanish: str, english: str, quiet: bool = False) -> None:
+def build(site_dir: Path, spanish: str, english: str, quiet: bool = False, generator: str = "mkdocs") -> None:
     env = {**os.environ, "SITE_URL": spanish, "SITE_URL_EN": english, "NO_MKDOCS_2_WARNING": "1"}
-    for config, subdir in CONFIGS:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir / subdir)]
-        subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, check=True)
+    if generator == "zensical":
+        build_with_zensical(site_dir, env, quiet)
+    else:
+        for config, subdir in CONFIGS:
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir / subdir)]
+            subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, check=True)
+    postbuild.finish_site(site_dir, CONFIGS)
+
+
+def build_with_zensical(site_dir: Path, env: dict, quiet: bool) -> None:
+    """Both languages with Zensical, in a copy of the sources (its site_dir must lie inside the
+    project, and a fresh copy is a clean build with no cache), then moved to site_dir."""
+    if not ZENSICAL.exists():
+        raise FileNotFoundError(f"{ZENSICAL.relative_to(ROOT)} is missing: make zensical installs it")
+    with tempfile.TemporaryDirectory(prefix="zensical-") as work:
+        project = Path(work)
+        # Zensical publishes every file of custom_dir, overrides/README.md too (MkDocs skips it).
+        skipped = shutil.ignore_patterns("__pycache__", "README.md")
+        for name in SOURCES:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, project / name, ignore=skipped)
+            else:
+                shutil.copy2(ROOT / name, project / name)
+        for config, _ in CONFIGS:
+            # Zensical's INHERIT appends lists (nav, palette, extra.alternate) where MkDocs replaces
+            # them: it gets each config with INHERIT resolved the MkDocs way.
+            flat = yaml.safe_dump(postbuild.read_config(ROOT / config, env), allow_unicode=True, sort_keys=False)
+            (project / config).write_text(flat, encoding="utf-8")
+        for config, _ in CONFIGS:  # site_dir in each config: site/ and site/en/, Spanish first
+            subprocess.run([str(ZENSICAL), "build", "--strict", "-f", config], cwd=project,
+                           env={**env, "PYTHONPATH": str(project)}, check=True, capture_output=quiet)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(project / "site", site_dir)
 
 
 def main() -> int:
@@ -45,6 +88,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8000, help="local builds: the port `make serve` uses")
     parser.add_argument("--dist", action="store_true", help="a production build: public SITE_URL, host files")
     parser.add_argument("--nginx-dir", default=str(NGINX_DIR))
+    parser.add_argument("--generator", choices=("mkdocs", "zensical"), default="mkdocs")
     args = parser.parse_args()
     try:
         spanish, english = roots(os.environ, args.dist, args.port)
@@ -53,7 +97,7 @@ def main() -> int:
         return 2
     site_dir = Path(args.dir).resolve()
     try:
-        build(site_dir, spanish, english)
+        build(site_dir, spanish, english, generator=args.generator)
     except subprocess.CalledProcessError as error:
         return error.returncode
     if args.dist:
