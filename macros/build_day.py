@@ -7,18 +7,23 @@ for this day (the browser works them out again for the reader's today); the holi
 cover the years around it.
 """
 import datetime
+import re
 from functools import cache
 from pathlib import Path
 
-from mkdocs.utils import meta
+import yaml
 
 from macros.pagemeta import parse_reviewed
+
+# YAML front matter as MkDocs and Zensical read it (not mkdocs.utils: Zensical's venv has no MkDocs).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
 def reviewed_date(markdown: str) -> datetime.date | None:
     """A page's front matter `reviewed:` date, or None."""
-    _, front = meta.get_data(markdown)
-    return parse_reviewed(front["reviewed"]) if "reviewed" in front else None
+    match = FRONT_MATTER.match(markdown)
+    front = yaml.safe_load(match.group(1)) if match else None
+    return parse_reviewed(front["reviewed"]) if isinstance(front, dict) and "reviewed" in front else None
 
 
 @cache
