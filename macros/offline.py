@@ -12,6 +12,8 @@ import json
 import posixpath
 from pathlib import Path, PurePosixPath
 
+from macros import theme
+
 SW_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
 PLACEHOLDER = "/*@precache*/null"  # in overrides/sw.js; replaced by the list below
@@ -19,7 +21,6 @@ NEVER_PRECACHED = {SW_NAME, "sitemap.xml", "sitemap.xml.gz"}
 NEVER_SUFFIXES = (".map",)  # source maps: only DevTools asks for them
 NEVER_PREFIXES = ("assets/img/og-",)  # link-preview images: only crawlers and messengers fetch them
 LUNR_DIR = "assets/javascripts/lunr/"
-THEME_COLOUR = "#00695c"
 ICONS = [
     # (file under assets/img/, size, purpose)
     ("icon-192.png", 192, "any"),
@@ -122,7 +123,7 @@ def web_manifest(name: str, short_name: str, description: str, code: str) -> dic
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": THEME_COLOUR,
+        "theme_color": theme.colour(),
         "icons": [
             {"src": posixpath.join("assets/img", file), "sizes": f"{size}x{size}", "type": "image/png",
              "purpose": purpose}

@@ -4,34 +4,24 @@ import fcntl
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tools import serve
+from tools.build import LANG_PREFIX, build_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = {"width": 390, "height": 844}
-CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
-LANG_PREFIX = {"es": "", "en": "en/"}
 
 
 def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
-    """Strict build of both languages into site_dir (Spanish first: it empties its folder)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    results = {}
-    for code, config in CONFIGS.items():
-        target = site_dir / LANG_PREFIX[code]
-        results[code] = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )
-    return results
+    """Strict build of both languages into site_dir, as `make build` does (tools/build.py)."""
+    return build_languages(site_dir, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -144,8 +134,10 @@ def problems(context):
 
 
 def screenshot(page, name: str):
+    """The whole page at CSS pixels: at the phone's 2× a long page is four times the pixels,
+    and encoding them took 2–3 s a page (the page walks spent half their time on it)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, scale="css")
 
 
 # -- The fuzzer's counts in the run's summary (tests/e2e/test_fuzz.py) -------------

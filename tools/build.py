@@ -19,7 +19,9 @@ sys.path.insert(0, str(ROOT))
 from macros import addresses  # noqa: E402
 from tools import hosting  # noqa: E402
 
-CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+# The one place that knows the layout: each language's config and its folder in the site.
+CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
+LANG_PREFIX = {"es": "", "en": "en/"}
 NGINX_DIR = ROOT / "build" / "nginx"
 
 
@@ -32,11 +34,22 @@ def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
     return spanish, addresses.english_root(spanish, env.get("SITE_URL_EN"))
 
 
+def mkdocs_build(code: str, target: Path, env: dict | None = None, quiet: bool = False,
+                 **run) -> subprocess.CompletedProcess:
+    """One language's strict MkDocs build into target (`run`: subprocess.run's options)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIGS[code], "-d", str(target)]
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, **run)
+
+
+def build_languages(site_dir: Path, env: dict | None = None, quiet: bool = False,
+                    **run) -> dict[str, subprocess.CompletedProcess]:
+    """Both languages into site_dir: Spanish first (its build empties the folder), then English into en/."""
+    return {code: mkdocs_build(code, site_dir / LANG_PREFIX[code], env, quiet, **run) for code in CONFIGS}
+
+
 def build(site_dir: Path, spanish: str, english: str, quiet: bool = False) -> None:
-    env = {**os.environ, "SITE_URL": spanish, "SITE_URL_EN": english, "NO_MKDOCS_2_WARNING": "1"}
-    for config, subdir in CONFIGS:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir / subdir)]
-        subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, check=True)
+    build_languages(site_dir, {**os.environ, "SITE_URL": spanish, "SITE_URL_EN": english}, quiet, check=True)
 
 
 def main() -> int:
