@@ -1,5 +1,6 @@
 """Shared fixtures: one strict build of both languages per test session, a local
 server over it, and Playwright wired to Debian's Chromium at phone size."""
+import concurrent.futures
 import fcntl
 import json
 import os
@@ -24,13 +25,11 @@ def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
     return build_languages(site_dir, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def build_results(tmp_path_factory):
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        site_dir = tmp_path_factory.mktemp("built") / "site"
-        return site_dir, build_site(site_dir)
-    # pytest -n: the first worker builds into the run's shared folder, the others wait and read.
-    shared = tmp_path_factory.getbasetemp().parent
+def build_once(tmp_path_factory) -> tuple[Path, dict[str, subprocess.CompletedProcess]]:
+    """The run's one build: the first process here makes it (under pytest -n, in the folder the
+    workers share), the others wait for it and read what it printed."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site_dir, record = shared / "built" / "site", shared / "built.json"
     with open(shared / "built.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -40,6 +39,24 @@ def build_results(tmp_path_factory):
     results = {code: subprocess.CompletedProcess(["mkdocs", "build"], rc, out, err)
                for code, (rc, out, err) in json.loads(record.read_text()).items()}
     return site_dir, results
+
+
+BUILD = pytest.StashKey[concurrent.futures.Future]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no build go first, and the build starts at once beside them (a thread
+    waiting on MkDocs), so no worker sits idle while it runs."""
+    items.sort(key=lambda item: "build_results" in item.fixturenames)  # stable: otherwise as collected
+    if items and "build_results" in items[-1].fixturenames:
+        # pytest's own factory (the tmp_path_factory fixture is not there yet during collection)
+        config.stash[BUILD] = concurrent.futures.ThreadPoolExecutor(1).submit(build_once, config._tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def build_results(request, tmp_path_factory):
+    started = request.config.stash.get(BUILD, None)
+    return started.result() if started else build_once(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
