@@ -42,7 +42,7 @@ class Traffic:
         self.open.discard(request)
         self.last = time.monotonic()
 
-    def settle(self, page, quiet: float = 0.15, timeout: float = 20):
+    def settle(self, page, quiet: float = 0.15, timeout: float = 30):  # 30 s: Playwright's own default
         """Until nothing is open and nothing new has started for `quiet` seconds (Playwright's
         "networkidle" is the same idea with a fixed 500 ms, which was a third of each stop)."""
         deadline = time.monotonic() + timeout
