@@ -32,6 +32,7 @@ dist: $(VENV)/.site-deps
 ##        CSP, HTML validity, dist) on every core. Under a minute on two idle cores.
 check: $(VENV)/.test-deps tools/vnu/node_modules/.installed
 	bash tools/ensure-java.sh
+	bash tools/ensure-faketime.sh
 	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest tests/unit tests/built -q -n $(WORKERS)
 
@@ -41,6 +42,7 @@ test: $(VENV)/.test-deps tools/vnu/node_modules/.installed
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
 	bash tools/ensure-nginx.sh
+	bash tools/ensure-faketime.sh
 	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest -n $(WORKERS) --durations=15
 

@@ -295,7 +295,7 @@ def markdown(report: dict) -> str:
         f"({'within' if report['build_seconds'] <= BUDGET['build_s'] else 'OVER'} budget)",
     ]
     for code, pack in report["offline_pack"].items():
-        lines.append(f"- Offline pack, {code} (once per language, after the first page has loaded): "
+        lines.append(f"- Offline pack from a first page in {code} (this language, then the other; once per reader): "
                      f"**{kb(pack['bytes'])} KB** in {pack['requests']} requests")
     lines += ["", "| page | first visit KB | requests | repeat KB | perf | a11y | best pr. | SEO | LCP s | TBT ms |"
               " within budget |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]

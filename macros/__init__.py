@@ -2,7 +2,7 @@
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import agreement, brief, figures, lang, qr, theme, widgets
+from macros import agreement, brief, build_day, figures, lang, qr, theme, widgets
 
 
 def define_env(env):
@@ -14,7 +14,8 @@ def define_env(env):
     # For overrides/main.html's <meta name="theme-color">: the colour the stylesheet defines.
     env.conf["extra"]["theme_colour"] = theme.colour()
 
-    embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()))
+    day = build_day.of(env.conf)  # the content's date, never the clock: the same sources build the same bytes
+    embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()), day)
 
     @env.macro
     def calculator(name: str) -> str:
@@ -43,4 +44,4 @@ def define_env(env):
     @env.macro
     def agreement_builder() -> str:
         """The agreement builder, with its default document for reading and printing: {{ agreement_builder() }}."""
-        return agreement.builder(page_lang(), env.page.url)
+        return agreement.builder(page_lang(), env.page.url, day)

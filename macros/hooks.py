@@ -3,17 +3,19 @@
 MkDocs loads this file by path; `macros` imports as a package because MkDocs runs from the
 project root as `python -m mkdocs` (tools/build.py, the tests, bench/), which puts the root on the path.
 """
-import datetime
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros import (
     addresses,
     alternates,
     assets,
+    build_day,
     csp,
     lang,
     offline,
+    pagemeta,
     search,
     widgets,
 )
@@ -32,10 +34,11 @@ def on_config(config):
 
 # -- Offline and installable (macros/offline.py) ------------------------------
 
-def write_holiday_presets(site_dir: Path, code: str):
-    """The date calculators' country presets, one file per country, fetched on demand
-    (macros/widgets.py); written before the worker's precache list is made."""
-    for rel, text in widgets.holiday_files(code, datetime.date.today().year).items():
+def write_holiday_presets(site_dir: Path, code: str, year: int):
+    """The date calculators' country presets for the years around `year` (the build day's,
+    macros/build_day.py), one file per country, fetched on demand (macros/widgets.py);
+    written before the worker's precache list is made."""
+    for rel, text in widgets.holiday_files(code, year).items():
         (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / rel).write_text(text, encoding="utf-8")
 
@@ -46,7 +49,7 @@ def on_post_build(config):
     the files as shipped."""
     assets.minify_scripts(Path(config.site_dir))
     search.tune_index_file(Path(config.site_dir), lang.current(config))
-    write_holiday_presets(Path(config.site_dir), lang.current(config))
+    write_holiday_presets(Path(config.site_dir), lang.current(config), build_day.of(config).year)
     offline.write_offline_files(
         Path(config.site_dir),
         alternate_links=[alt.get("link", "") for alt in config.extra.get("alternate", [])],
@@ -54,7 +57,17 @@ def on_post_build(config):
         short_name=config.site_name,
         description=" ".join(config.site_description.split()),
         code=lang.current(config),
+        alternates=config.extra.get("alternate", []),
+        root_path=urlsplit(config.site_url or "/").path,
     )
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The sitemap's lastmod: the day the page was reviewed (else the build day), not the day
+    it was built (MkDocs' default), so an unchanged page keeps its date and its bytes."""
+    reviewed = page.meta.get("reviewed")
+    page.update_date = (pagemeta.parse_reviewed(reviewed) if reviewed else build_day.of(config)).isoformat()
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -20,9 +20,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = {"width": 390, "height": 844}
 
 
-def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
-    """Strict build of both languages into site_dir, as `make build` does (tools/build.py)."""
-    return build_languages(site_dir, capture_output=True, text=True)
+def build_site(site_dir: Path, wrapper: tuple[str, ...] = ()) -> dict[str, subprocess.CompletedProcess]:
+    """Strict build of both languages into site_dir, as `make build` does (tools/build.py);
+    `wrapper` runs each build through a program (faketime: the build on another day)."""
+    return build_languages(site_dir, wrapper=wrapper, capture_output=True, text=True)
 
 
 def build_once(tmp_path_factory) -> tuple[Path, dict[str, subprocess.CompletedProcess]]:

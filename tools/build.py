@@ -34,18 +34,19 @@ def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
     return spanish, addresses.english_root(spanish, env.get("SITE_URL_EN"))
 
 
-def mkdocs_build(code: str, target: Path, env: dict | None = None, quiet: bool = False,
+def mkdocs_build(code: str, target: Path, env: dict | None = None, quiet: bool = False, wrapper: tuple = (),
                  **run) -> subprocess.CompletedProcess:
-    """One language's strict MkDocs build into target (`run`: subprocess.run's options)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIGS[code], "-d", str(target)]
+    """One language's strict MkDocs build into target (`wrapper`: a program to run it through;
+    `run`: subprocess.run's options)."""
+    command = [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIGS[code], "-d", str(target)]
     env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, **run)
 
 
-def build_languages(site_dir: Path, env: dict | None = None, quiet: bool = False,
+def build_languages(site_dir: Path, env: dict | None = None, quiet: bool = False, wrapper: tuple = (),
                     **run) -> dict[str, subprocess.CompletedProcess]:
     """Both languages into site_dir: Spanish first (its build empties the folder), then English into en/."""
-    return {code: mkdocs_build(code, site_dir / LANG_PREFIX[code], env, quiet, **run) for code in CONFIGS}
+    return {code: mkdocs_build(code, site_dir / LANG_PREFIX[code], env, quiet, wrapper, **run) for code in CONFIGS}
 
 
 def build(site_dir: Path, spanish: str, english: str, quiet: bool = False) -> None:

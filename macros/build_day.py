@@ -1,0 +1,36 @@
+"""The one day a build works from: the newest `reviewed:` date of the content, in either language.
+
+Nothing in the built site follows the clock, so the same sources build to the same bytes on any
+day: the offline worker then re-downloads only what really changed, and a sitemap's lastmod
+says when a page was reviewed, not when it was built. The calculators' examples are worked out
+for this day (the browser works them out again for the reader's today); the holiday presets
+cover the years around it.
+"""
+import datetime
+from functools import cache
+from pathlib import Path
+
+from mkdocs.utils import meta
+
+from macros.pagemeta import parse_reviewed
+
+
+def reviewed_date(markdown: str) -> datetime.date | None:
+    """A page's front matter `reviewed:` date, or None."""
+    _, front = meta.get_data(markdown)
+    return parse_reviewed(front["reviewed"]) if "reviewed" in front else None
+
+
+@cache
+def build_day(docs_root: Path) -> datetime.date:
+    """The newest `reviewed:` date of any page below docs_root (both languages' folders)."""
+    dates = [d for md in sorted(Path(docs_root).rglob("*.md"))
+             if (d := reviewed_date(md.read_text(encoding="utf-8")))]
+    if not dates:
+        raise ValueError(f"no page below {docs_root} has a `reviewed:` date to build from")
+    return max(dates)
+
+
+def of(config) -> datetime.date:
+    """The build day of an MkDocs config: its docs_dir is one language's folder of docs/."""
+    return build_day(Path(config["docs_dir"]).resolve().parent)
