@@ -1,14 +1,12 @@
 """MkDocs event hooks (mkdocs.yml → hooks:); the page transforms are a Markdown extension (macros/mdext.py).
 
-MkDocs loads this file by path, so make the project root importable first to
-reach the `macros` package like everything else does.
+MkDocs loads this file by path; `macros` imports as a package because MkDocs runs from the
+project root as `python -m mkdocs` (tools/build.py, the tests, bench/), which puts the root on the path.
 """
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from macros import (  # noqa: E402
+from macros import (
     addresses,
     alternates,
     build_day,

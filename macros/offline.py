@@ -18,7 +18,7 @@ import json
 import posixpath
 from pathlib import Path, PurePosixPath
 
-from macros import csp, lang
+from macros import csp, lang, theme
 
 SW_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
@@ -29,7 +29,6 @@ NEVER_PREFIXES = ("assets/img/og-",)  # link-preview images: only crawlers and m
 LUNR_DIR = "assets/javascripts/lunr/"
 UNSAVED_DIR = "offline/"  # offline/es.html, offline/en.html: "this page is not saved yet"
 UNSAVED_CSS = "assets/css/offline.css"  # the one stylesheet of those pages (overrides/assets/css/)
-THEME_COLOUR = "#00695c"
 ICONS = [
     # (file under assets/img/, size, purpose)
     ("icon-192.png", 192, "any"),
@@ -152,7 +151,7 @@ def web_manifest(name: str, short_name: str, description: str, code: str) -> dic
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": THEME_COLOUR,
+        "theme_color": theme.colour(),
         "icons": [
             {"src": posixpath.join("assets/img", file), "sizes": f"{size}x{size}", "type": "image/png",
              "purpose": purpose}

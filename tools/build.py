@@ -27,7 +27,9 @@ sys.path.insert(0, str(ROOT))
 from macros import addresses  # noqa: E402
 from tools import hosting, postbuild  # noqa: E402
 
-CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+# The one place that knows the layout: each language's config and its folder in the site.
+CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
+LANG_PREFIX = {"es": "", "en": "en/"}
 NGINX_DIR = ROOT / "build" / "nginx"
 # Zensical lives in its own venv (make zensical: requirements-zensical.lock), apart from MkDocs'.
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -45,15 +47,33 @@ def roots(env: dict, dist: bool, port: int) -> tuple[str, str]:
     return spanish, addresses.english_root(spanish, env.get("SITE_URL_EN"))
 
 
+def mkdocs_build(code: str, target: Path, env: dict | None = None, quiet: bool = False, wrapper: tuple = (),
+                 **run) -> subprocess.CompletedProcess:
+    """One language's strict MkDocs build into target (`wrapper`: a program to run it through;
+    `run`: subprocess.run's options)."""
+    command = [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIGS[code], "-d", str(target)]
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, **run)
+
+
+def build_languages(site_dir: Path, env: dict | None = None, quiet: bool = False, wrapper: tuple = (),
+                    **run) -> dict[str, subprocess.CompletedProcess]:
+    """Both languages into site_dir: Spanish first (its build empties the folder), then English into en/."""
+    return {code: mkdocs_build(code, site_dir / LANG_PREFIX[code], env, quiet, wrapper, **run) for code in CONFIGS}
+
+
+def layout() -> list[tuple[str, str]]:
+    """(config file, folder below the site) per language, Spanish first: the post-build step's view."""
+    return [(CONFIGS[code], LANG_PREFIX[code]) for code in CONFIGS]
+
+
 def build(site_dir: Path, spanish: str, english: str, quiet: bool = False, generator: str = "mkdocs") -> None:
     env = {**os.environ, "SITE_URL": spanish, "SITE_URL_EN": english, "NO_MKDOCS_2_WARNING": "1"}
     if generator == "zensical":
         build_with_zensical(site_dir, env, quiet)
     else:
-        for config, subdir in CONFIGS:
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir / subdir)]
-            subprocess.run(command + (["-q"] if quiet else []), cwd=ROOT, env=env, check=True)
-    postbuild.finish_site(site_dir, CONFIGS)
+        build_languages(site_dir, env, quiet, check=True)
+    postbuild.finish_site(site_dir, layout())
 
 
 def build_with_zensical(site_dir: Path, env: dict, quiet: bool) -> None:
@@ -70,12 +90,12 @@ def build_with_zensical(site_dir: Path, env: dict, quiet: bool) -> None:
                 shutil.copytree(ROOT / name, project / name, ignore=skipped)
             else:
                 shutil.copy2(ROOT / name, project / name)
-        for config, _ in CONFIGS:
+        for config in CONFIGS.values():
             # Zensical's INHERIT appends lists (nav, palette, extra.alternate) where MkDocs replaces
             # them: it gets each config with INHERIT resolved the MkDocs way.
             flat = yaml.safe_dump(postbuild.read_config(ROOT / config, env), allow_unicode=True, sort_keys=False)
             (project / config).write_text(flat, encoding="utf-8")
-        for config, _ in CONFIGS:  # site_dir in each config: site/ and site/en/, Spanish first
+        for config in CONFIGS.values():  # site_dir in each config: site/ and site/en/, Spanish first
             subprocess.run([str(ZENSICAL), "build", "--strict", "-f", config], cwd=project,
                            env={**env, "PYTHONPATH": str(project)}, check=True, capture_output=quiet)
         shutil.rmtree(site_dir, ignore_errors=True)

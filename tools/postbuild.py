@@ -2,7 +2,7 @@
 
     python tools/postbuild.py [--site site] [--dist] [--nginx-dir build/nginx]
 
-For each language root (Spanish at site/, English at site/en/; tools/build.py's CONFIGS), in
+For each language root (Spanish at site/, English at site/en/; tools/build.py's layout()), in
 this order, because each step must see the files as the next one ships them:
   1. every page's Content-Security-Policy meta tag, with its own inline scripts' hashes (macros/csp.py);
   2. our JS minified (macros/assets.py);
@@ -143,7 +143,7 @@ def language_of(config: dict, root: Path = ROOT) -> Language:
 
 def finish_site(site_dir: Path, configs, root: Path = ROOT) -> list[str]:
     """Every language of the site not finished yet (the MkDocs hook finishes its own); returns their
-    codes. configs: (config file, folder below the site) per language, tools/build.py's CONFIGS."""
+    codes. configs: (config file, folder below the site) per language, tools/build.py's layout()."""
     done = []
     for config, folder in configs:
         lang_dir = Path(site_dir) / folder
@@ -160,10 +160,10 @@ def main() -> int:
     parser.add_argument("--dist", action="store_true", help="also the host files (_headers, _redirects, nginx)")
     parser.add_argument("--nginx-dir", default=str(ROOT / "build" / "nginx"))
     args = parser.parse_args()
-    from tools.build import CONFIGS  # build.py runs this module: imported late, not in a circle
+    from tools.build import layout  # build.py runs this module: imported late, not in a circle
 
     site_dir = Path(args.site).resolve()
-    for code in finish_site(site_dir, CONFIGS):
+    for code in finish_site(site_dir, layout()):
         print(f"finished {code} in {site_dir}")
     if args.dist:
         for path in hosting.write(site_dir, Path(args.nginx_dir)):

@@ -48,8 +48,9 @@ def test_every_page_of_the_language_opens_offline_after_one_visit(page, context,
             page.goto(root + path)
             expect(page.locator("html")).to_have_attribute("lang", code)
             expect(page.locator("article h1")).to_be_visible()
-        page.goto(root + "calculators/penalty/?late=3#checklist")  # query and hash of a shared link
-        expect(page.locator("article h1")).to_be_visible()
+        page.goto(root + "calculators/penalty/?days=3#how-it-works")  # query and hash of a shared link
+        expect(page.locator(".calc [name='days']")).to_have_value("3")  # the link's value reached the form
+        expect(page.locator("#how-it-works")).to_be_attached()  # the fragment names a real heading
         screenshot(page, f"offline-{code}-calculator")
         # A country's holidays are fetched on demand: the worker has them too.
         page.goto(root + "calculators/turnaround/?country=ES")

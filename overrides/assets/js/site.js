@@ -1,6 +1,5 @@
-// The one entry script: mounts every widget found on the page. Material's
-// document$ fires on first load (and on each instant navigation, if enabled);
-// the data-mounted flag keeps a widget from being bound twice.
+// The one entry script: mounts every widget found on the page, once (navigation.instant is
+// off, so every page is a full load and this module runs once per page).
 import { load, pageKey, remove, save, watch } from "./store.js";
 import { mountCopyLink } from "./clipboard.js";
 
@@ -120,8 +119,6 @@ function registerOffline(manifest) {
 function mountAll() {
   for (const [selector, mount] of widgets) {
     for (const element of document.querySelectorAll(selector)) {
-      if (element.dataset.mounted) continue;
-      element.dataset.mounted = "true";
       // One broken widget must not take the others down; the static markup stays usable.
       Promise.resolve()
         .then(() => mount(element))
@@ -130,5 +127,4 @@ function mountAll() {
   }
 }
 
-if (window.document$) window.document$.subscribe(mountAll);
-else mountAll();
+mountAll();
