@@ -1,8 +1,8 @@
-"""mkdocs-macros entry point: registers macros (and hands the templates the theme colour).
+"""mkdocs-macros entry point: registers macros.
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import agreement, brief, build_day, figures, lang, qr, theme, widgets
+from macros import agreement, brief, build_day, figures, lang, qr, widgets
 
 
 def define_env(env):
@@ -10,9 +10,6 @@ def define_env(env):
 
     def page_lang() -> str:
         return lang.current(env.conf)
-
-    # For overrides/main.html's <meta name="theme-color">: the colour the stylesheet defines.
-    env.conf["extra"]["theme_colour"] = theme.colour()
 
     day = build_day.of(env.conf)  # the content's date, never the clock: the same sources build the same bytes
     embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()), day)

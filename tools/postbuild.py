@@ -4,7 +4,8 @@
 
 For each language root (Spanish at site/, English at site/en/; tools/build.py's layout()), in
 this order, because each step must see the files as the next one ships them:
-  1. every page's Content-Security-Policy meta tag, with its own inline scripts' hashes (macros/csp.py);
+  1. every page's Content-Security-Policy meta tag, with its own inline scripts' hashes (macros/csp.py),
+     and its theme-color meta tag from the stylesheet (macros/theme.py);
   2. our JS minified (macros/assets.py);
   3. the search index tuned with synonyms and tool tags (macros/search.py), where the generator
      wrote Material's lunr index (Zensical writes its own search.json: left as it is);
@@ -33,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: reach macros/
 
-from macros import assets, build_day, csp, offline, search, widgets  # noqa: E402
+from macros import assets, build_day, csp, offline, search, theme, widgets  # noqa: E402
 from tools import hosting  # noqa: E402
 
 
@@ -62,8 +63,9 @@ def pages(lang_dir: Path, skip: list[str]) -> list[Path]:
 
 
 def add_policies(lang_dir: Path, skip: list[str]) -> None:
+    """Each page's CSP meta tag, and its theme colour (the stylesheet's, macros/theme.py)."""
     for path in pages(lang_dir, skip):
-        path.write_text(csp.add_policy(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(csp.add_policy(theme.fill_meta(path.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
 def write_holiday_presets(lang_dir: Path, code: str, year: int) -> None:

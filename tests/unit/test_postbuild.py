@@ -1,4 +1,5 @@
 """The post-build step (tools/postbuild.py) over a small finished site, as any generator leaves it."""
+import datetime
 import json
 
 from macros import csp, offline
@@ -25,10 +26,14 @@ def small_site(tmp_path):
         write(site / root / "404.html", PAGE.format(depth="404"))
         write(site / root / "assets/js/site.js", "// a comment the reader never needs\nexport const a = 1;\n")
         write(site / root / offline.SW_NAME, worker)
-    write(tmp_path / "es.yml", "site_name: !ENV [POSTBUILD_TEST_NAME, Trato claro]\nsite_description: >-\n  Una guía\n"
+    for code, day in (("es", 1), ("en", 2)):  # the build day comes from the pages' `reviewed:` dates
+        write(tmp_path / "docs" / code / "index.md", f"---\nreviewed: 2026-03-0{day}\n---\n# Home\n")
+    write(tmp_path / "es.yml", "site_name: !ENV [POSTBUILD_TEST_NAME, Trato claro]\ndocs_dir: docs/es\n"
+          "site_description: >-\n  Una guía\n"
           "  corta.\ntheme:\n  language: es\nextra:\n  alternate:\n    - {link: '', lang: es}\n"
           "    - {link: en/, lang: en}\n")
-    write(tmp_path / "en.yml", "INHERIT: es.yml\nsite_name: Clear Deal\ntheme:\n  language: en\nextra:\n"
+    write(tmp_path / "en.yml", "INHERIT: es.yml\nsite_name: Clear Deal\ndocs_dir: docs/en\ntheme:\n  language: en\n"
+          "extra:\n"
           "  alternate:\n    - {link: ../, lang: es}\n    - {link: '', lang: en}\n")
     return site
 
@@ -38,7 +43,9 @@ def test_inherit_replaces_lists_and_merges_mappings_as_mkdocs_does(tmp_path):
     english = postbuild.read_config(tmp_path / "en.yml")
     assert english["theme"] == {"language": "en"}
     assert [alt["link"] for alt in english["extra"]["alternate"]] == ["../", ""]  # not four: replaced
-    assert postbuild.language_of(english) == postbuild.Language("en", "Clear Deal", "Una guía corta.", ("../", ""))
+    alternates = ({"link": "../", "lang": "es"}, {"link": "", "lang": "en"})
+    assert postbuild.language_of(english, tmp_path) == postbuild.Language(
+        "en", "Clear Deal", "Una guía corta.", ("../", ""), alternates, "/", datetime.date(2026, 3, 2))
 
 
 def test_env_tags_take_the_variable_or_the_default(tmp_path, monkeypatch):
