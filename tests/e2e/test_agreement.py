@@ -79,6 +79,7 @@ def pick_output(page, value: str):
 
 RUN_VECTORS = """async ({ cases, today, presets }) => {
   const module = await import(new URL("../assets/js/agreement.js", document.baseURI));
+  const output = await import(new URL("../assets/js/agreement-output.js", document.baseURI));
   const { dayNumber } = await import(new URL("../assets/js/calc/fields.js", document.baseURI));
   const config = JSON.parse(document.querySelector(".agr-data").textContent);
   const [y, m, d] = today.split("-").map(Number);
@@ -89,8 +90,8 @@ RUN_VECTORS = """async ({ cases, today, presets }) => {
     return {
       errors: Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.code])),
       warnings: module.balanceWarnings(values, config),
-      text: module.toText(doc),
-      markdown: module.toMarkdown(doc),
+      text: output.toText(doc),
+      markdown: output.toMarkdown(doc),
     };
   });
 }"""
@@ -155,6 +156,36 @@ def test_copy_plain_and_formatted(page, context, problems, base_url, code):
     }""")
     assert "text/html" in items["types"]
     assert "<ol" in items["html"] and "<table" in items["html"] and CLIENT in items["html"]
+    assert problems.errors == []
+
+
+def test_copy_and_download_load_their_module_on_a_tap(page, context, problems, base_url):
+    """The text and Markdown writers are not part of the page (tests/built/test_js_budget.py
+    ON_ACTION): filling and reading never fetch them; a tap on copy does, and so does
+    reaching the buttons with the keyboard, before the key that presses one."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    output = [base_url + "en/assets/js/agreement-output.js"]
+    open_agreement(page, page_url(base_url, "en"))
+    fill_some(page)
+    pick_output(page, "both")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if url in output] == []
+    page.get_by_role("button", name=ui("en", "copy"), exact=True).tap()
+    expect(page.locator(".agr-status")).to_have_text(ui("en", "copied"))
+    assert [url for url in fetched if url in output] == output
+    assert page.evaluate("navigator.clipboard.readText()").count(ui("es", "doc.title")) == 1
+
+    fetched.clear()
+    page.reload()
+    expect(page.locator(".agr--live")).to_be_attached()
+    page.get_by_role("button", name=ui("en", "download_txt")).focus()
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if url in output] == output
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert CLIENT in open(info.value.path(), encoding="utf-8").read()
     assert problems.errors == []
 
 
