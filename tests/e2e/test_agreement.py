@@ -314,6 +314,35 @@ def test_answers_stay_in_this_browser_with_clear_and_undo(page, problems, base_u
     assert problems.errors == []
 
 
+
+# Found by the fuzzer (tests/e2e/test_fuzz.py): a version named after an object's own
+# property ("toString" in {…} is true) threw on start; a stored answer that was not text
+# showed as "[object Object]"; "raw": null threw.
+BAD_STATES = ['{"v":"toString","raw":{"client":"Ann"}}', '{"v":"__proto__","raw":{}}', '{"v":1,"raw":null}',
+              '{"v":1,"raw":{"client":{},"term":7}}']
+BAD_LINKS = ["#v=constructor&c=Ann", "#v=toString", "#v=hasOwnProperty&o=both"]
+
+
+def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, problems, base_url):
+    url = page_url(base_url, "en")
+    open_agreement(page, url)
+    default = documents(page)
+    for state in BAD_STATES:
+        page.evaluate("([key, state]) => localStorage.setItem(key, state)", [STORAGE, state])
+        page.reload()
+        expect(page.locator(".agr--live")).to_be_attached()
+        assert documents(page) == default, state
+        assert page.evaluate(f"localStorage.getItem({STORAGE!r})") is None, state  # dropped
+    page.evaluate("(key) => localStorage.setItem(key, '{\"v\":1,\"raw\":{},\"out\":\"constructor\"}')", STORAGE)
+    page.reload()
+    expect(page.locator(".agr--live")).to_be_attached()
+    assert documents(page) == default  # a usable state with an unknown output language: the page's
+    for link in BAD_LINKS:
+        page.goto("about:blank")
+        open_agreement(page, url + link)
+        assert documents(page) == default, link
+    assert problems.errors == []
+
 class LoggingHandler(serve.SiteHandler):
     """The static server, keeping every request line it receives."""
     log: list[str] = []

@@ -302,12 +302,15 @@ export function mountAgreement(root) {
   // from then on this browser keeps the answers, and "Copy link" writes a fresh one.
   const fromLink = parseFragment(location.hash, config);
   if (fromLink) history.replaceState(history.state, "", location.pathname + location.search);
-  const stored = load(config.storageKey, null);
-  const start = fromLink || (stored?.raw && stored.v in config.linkDefaults ? stored : null);
+  // What this browser kept is used only in the shape this page saves (else it is dropped):
+  // a known version and answers as texts (a number or an object would read as "[object …").
+  const stored = load(config.storageKey, null, (kept) => knownVersion(kept?.v, config)
+    && kept.raw && typeof kept.raw === "object" && Object.values(kept.raw ?? 0).every((text) => typeof text === "string"));
+  const start = fromLink || stored;
   if (start) {
     const answer = read(start.raw, config, today, start.v, ".");
     writeRaw(state(start.raw, answer)); // errors keep what was given, the rest its canonical text
-    if (start.out in { es: 1, en: 1, both: 1 }) setOutput(start.out);
+    if (["es", "en", "both"].includes(start.out)) setOutput(start.out);
   }
 
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -367,11 +370,14 @@ export function mountAgreement(root) {
   update({ keep: Boolean(start) });
 }
 
+// A version this page has defaults for ("toString" or "__proto__" are not).
+const knownVersion = (v, config) => Object.hasOwn(config.linkDefaults, v);
+
 // A shared link's fragment → { v, out, raw } (answers by field id), or null.
 export function parseFragment(hash, config) {
   const params = new URLSearchParams(hash.slice(1));
   const version = params.get("v");
-  if (!(version in config.linkDefaults)) return null;
+  if (!knownVersion(version, config)) return null;
   const raw = {};
   for (const { id, key } of config.fields) if (params.has(key)) raw[id] = params.get(key);
   return { v: Number(version), out: params.get("o"), raw };
