@@ -206,6 +206,7 @@ export function mountAgreement(root) {
   const form = root.querySelector(".agr-form");
   const preview = root.querySelector(".agr-preview");
   const status = root.querySelector(".agr-status");
+  const notSaved = root.querySelector(".agr-save-failed"); // storage full or blocked
   const button = (action) => root.querySelector(`[data-action="${action}"]`);
   const page = config.out[config.lang];
   const numbers = formatter(page.marks, page.t);
@@ -250,7 +251,7 @@ export function mountAgreement(root) {
     current = { raw, answer, docs };
     preview.replaceChildren(...docs.map(([doc, code]) => documentNode(doc, code)));
     preview.classList.toggle("agr-preview--both", out === "both");
-    if (keep) save(config.storageKey, { v: config.linkVersion, raw: state(raw, answer), out });
+    if (keep) notSaved.hidden = save(config.storageKey, { v: config.linkVersion, raw: state(raw, answer), out });
     const country = answer.values.country;
     if (country && !(country in holidays)) loadHolidays(country).then(() => update({ keep: false }));
   };
@@ -349,6 +350,7 @@ export function mountAgreement(root) {
     setOutput(config.lang);
     update({ keep: false });
     remove(config.storageKey);
+    notSaved.hidden = true;
     button("undo").hidden = false;
     announce(status, config.ui.cleared, UNDO_SECONDS);
     setTimeout(() => { button("undo").hidden = true; }, UNDO_SECONDS * 1000);
