@@ -286,7 +286,11 @@ def test_bad_input_is_explained_and_nothing_typed_becomes_markup(page, problems,
     page.locator("#agr-term").fill("30")
     expect(page.locator("#agr-term-error")).to_be_empty()
     page.locator("#agr-client").fill(LONG)
-    expect(page.locator("#agr-client-error")).to_have_text(ui(code, "error.text_too_long").replace("{max}", "200"))
+    too_long = ui(code, "error.text_too_long").replace("{max}", "200")
+    expect(page.locator("#agr-client-error")).to_have_text(too_long)
+    assert len(page.evaluate(f"localStorage.getItem({STORAGE!r})")) < 5000  # kept cut short, not 100 KB
+    page.reload()
+    expect(page.locator("#agr-client-error")).to_have_text(too_long)  # still refused, for the same reason
     page.locator("#agr-client").fill('<img src="x" id="injected"><b>bold</b>')
     expect(page.locator(".agr-preview")).to_contain_text('<img src="x" id="injected">')
     assert page.locator(".agr-preview img, .agr-preview b, #injected").count() == 0
@@ -341,6 +345,11 @@ def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, pr
         page.goto("about:blank")
         open_agreement(page, url + link)
         assert documents(page) == default, link
+    page.goto("about:blank")
+    open_agreement(page, url + "#v=1&po=0.00000000000000001")  # kept in plain digits, not 1e-17
+    expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
+    page.reload()
+    expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
     assert problems.errors == []
 
 class LoggingHandler(serve.SiteHandler):

@@ -344,6 +344,8 @@ AGREEMENT_DRIVER = """async ({ cases, key }) => {
       await fresh();
       if (!root().classList.contains("agr--live")) problems.push("the builder did not start");
       const form = root().querySelector(".agr-form");
+      const inForm = () => [...form.querySelectorAll("input[type=text]")].map((input) => input.value).join(" ");
+      junkIn("the form as started", inForm());
       for (const [name, value] of c.fields || []) setField(form, name, value);
       if (c.out) {
         const radio = form.querySelector(`input[name="agr-output"][value="${c.out}"]`);
@@ -370,6 +372,7 @@ AGREEMENT_DRIVER = """async ({ cases, key }) => {
       junkIn("the downloaded Markdown", await take("download_md", "file"));
       marks.push(performance.now());
       const again = await fresh();  // a reload: what this browser kept
+      junkIn("the form after a reload", inForm());
       if (again !== first) {
         const at = [...first].findIndex((ch, i) => ch !== again[i]);
         const near = (text) => JSON.stringify(text.slice(at, at + 60));

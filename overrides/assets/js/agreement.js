@@ -114,10 +114,15 @@ export function canonical(v, config) {
     else if (field.kind === "time") out[field.id] = isoMinute(value).slice(11);
     else if (field.kind === "weekdays") out[field.id] = value.join(",");
     else if (field.kind === "date") out[field.id] = isoDate(value);
-    else out[field.id] = String(value);
+    else out[field.id] = typeof value === "number" ? plainDigits(value) : String(value);
   }
   return out;
 }
+
+// 1e-17 → "0.00000000000000001": the form, the storage and links never hold exponent
+// notation (agreement_doc.canonical writes the same). Values here are below 1e21 and never
+// negative, so only a negative exponent can occur.
+const plainDigits = (n) => String(n).replace(/^(\d)(?:\.(\d+))?e-(\d+)$/, (_, d, f = "", e) => `0.${"0".repeat(e - 1)}${d}${f}`);
 
 // The calculators' answers for the worked examples (config.examples), each with its inputs.
 function examples(v, config, ctx) {
@@ -235,10 +240,14 @@ export function mountAgreement(root) {
     for (const radio of form.elements.namedItem("agr-output")) radio.checked = radio.value === out;
   };
 
-  // The answers to keep: canonical text where valid (a link reads the same in any language).
+  // The answers to keep: canonical text where valid (a link reads the same in any language);
+  // a refused one as typed (a link may refuse one it does not carry: then its default), but
+  // a 100 KB paste only to one character past the longest text a field reads (fields.js
+  // MAX_TEXT), so it is refused again for the same reason.
   const state = (raw, answer) => {
     const texts = canonical(answer.values, config);
-    return Object.fromEntries(config.fields.map(({ id }) => [id, answer.errors[id] ? raw[id] : texts[id]]));
+    return Object.fromEntries(config.fields.map(({ id }) => [id,
+      answer.errors[id] && typeof raw[id] === "string" ? raw[id].slice(0, 2001) : texts[id]]));
   };
 
   const update = ({ keep = true } = {}) => {
