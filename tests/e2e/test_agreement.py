@@ -350,6 +350,9 @@ def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, pr
     expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
     page.reload()
     expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
+    page.goto("about:blank")
+    open_agreement(page, url + "#v=1&rr=5")  # half a refund clause: refused, and its leads were not given
+    expect(page.locator("#agr-refund_leads")).to_have_value("")  # its default, not "undefined"
     assert problems.errors == []
 
 class LoggingHandler(serve.SiteHandler):
