@@ -186,7 +186,8 @@ def builder(code: str, page_url: str, today: datetime.date | None = None) -> str
             f'<h3 class="agr-balance__title" id="agr-balance-title">{_e(s["warn.title"])}</h3>'
             f'<ul class="agr-balance__list" aria-live="polite"></ul></section>'
             f'<p class="agr-fix" aria-live="polite"></p>'
-            f'<div class="agr-tools">{buttons}</div><p class="agr-status" role="status" aria-live="polite"></p></form>')
+            f'<div class="agr-tools">{buttons}</div><p class="agr-status" role="status" aria-live="polite"></p>'
+            f'<p class="agr-save-failed" role="alert" hidden>{_e(s["save_failed"])}</p></form>')
     css = relative_url(page_url, "assets/css/") + "agreement.css"
     return (f'<div class="agr" data-agreement id="agreement-builder"><link rel="stylesheet" href="{css}">'
             f'<script type="application/json" class="agr-data">{data}</script>{form}'

@@ -10,6 +10,7 @@ the calculators' own code (macros/calc/engine.py), never computed a second time 
 import datetime
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -319,8 +320,8 @@ def canonical(v: dict) -> dict[str, str]:
             out[field.id] = ",".join(map(str, value))
         elif field.kind == "date":
             out[field.id] = value.isoformat()
-        elif isinstance(value, float):
-            out[field.id] = repr(value)
+        elif isinstance(value, float):  # plain digits, never "1e-17" (shown in the form, kept, linked)
+            out[field.id] = format(Decimal(repr(value)), "f")
         else:
             out[field.id] = str(value)
     return out

@@ -183,7 +183,8 @@ def pytest_testnodedown(node, error):  # xdist, on the controller
 def pytest_terminal_summary(terminalreporter, config):
     counts = config.fuzz_counts
     if counts:
-        calculators = sum(n for kind, n in counts.items() if kind.startswith("calculator"))
+        by_widget = {widget: sum(n for kind, n in counts.items() if kind.startswith(widget))
+                     for widget in ("calculator", "brief", "agreement")}
         terminalreporter.write_line(
-            f"fuzz: {sum(counts.values())} hostile cases in {len(counts)} tests "
-            f"({calculators} calculator, {sum(counts.values()) - calculators} brief)")
+            f"fuzz: {sum(counts.values())} hostile cases in {len(counts)} tests ("
+            + ", ".join(f"{n} {widget}" for widget, n in by_widget.items()) + ")")

@@ -1,6 +1,8 @@
 """Hostile inputs for tests/e2e/test_fuzz.py: shared links and typed values for every
-calculator field, and texts for the brief builder. Pure and seeded: the same seed gives
+calculator field, texts for the brief builder, and for the agreement builder typed fills,
+stored states and shared-link fragments. Pure and seeded: the same seed gives
 the same cases, so every failure the fuzzer prints can be replayed."""
+import json
 import random
 from urllib.parse import quote
 
@@ -120,3 +122,86 @@ def shown(value: str) -> str:
     if len(value) <= 80:
         return repr(value)
     return f"{value[:12]!r}… ({len(value)} characters)"
+
+
+# -- The agreement builder (macros/agreement_doc.py FIELDS, as its page's config lists them) --
+# Its field kinds, mapped to the calculators' pools; "text" and "set" have their own.
+AGREEMENT_KINDS = {"money": "money", "percent": "percent", "int": "int", "number": "number", "time": "time",
+                   "date": "date", "weekdays": "weekdays"}
+NAMES = ["O'Brien & Søn", "Ana <ana@example.org>", "{client}", "{agency}", "{{client}}", "$&", "$1", "$$",
+         "%s", "\\", "null", "Café 1e5", "  Estudio\t  Luz  ", "Ⅻ & Co.", "a" * 201, "é" * 200]
+STORED_JUNK = ["{", "", "undefined", "NaN", "true", "1", "-0", '"text"', "[]", "[1,2]", "{}", "null",
+               '{"v":1}', '{"raw":{}}', '{"v":1,"raw":null}', '{"v":1,"raw":"abc"}', '{"v":1,"raw":[1,2]}',
+               '{"v":1,"raw":true}', '{"__proto__":{"v":1,"raw":{}}}']
+VERSIONS = [1, "1", 2, 0, -1, 1.5, "01", "1 ", None, [], [1], {}, "constructor", "__proto__", "toString",
+            "hasOwnProperty", "valueOf"]
+OUTPUTS = ["es", "en", "both", "ES", "", "fr", "toString", "__proto__", "constructor", None, 1, ["en"]]
+
+
+def agreement_value(field: dict, rng: random.Random) -> str:
+    """A text for one agreement field: its kind's hostile pool, a plausible value, or 100 KB."""
+    kind = field["kind"]
+    if kind in ("text", "set", "choice"):
+        roll = rng.random()
+        if roll < 0.03:
+            return rng.choice(HUGE)
+        if kind == "text":
+            return rng.choice(PAYLOADS + UNICODE + NAMES) + rng.choice(["", "", *PAYLOADS, *NAMES])
+        options = [o for o in field["options"] if o]
+        if kind == "set" and roll < 0.5:
+            return ",".join(rng.sample(options, k=rng.randint(0, len(options))))
+        return rng.choice([*options, *twisted_options(field), *PAYLOADS, ",,", "ads,ads", "a,b"])
+    as_calc = {"type": AGREEMENT_KINDS[kind], "options": (), **{k: field[k] for k in ("min", "max") if k in field}}
+    return hostile(as_calc, rng)
+
+
+def agreement_typed(fields: list[dict], rng: random.Random) -> dict:
+    """Fields set on the form one after the other, text fields most often, and the output language."""
+    texts = [f for f in fields if f["kind"] == "text"]
+    chosen = rng.sample(texts, k=rng.randint(1, 2)) + rng.sample(fields, k=rng.randint(0, 3))
+    return {"fields": [(f["id"], agreement_value(f, rng)) for f in chosen], "out": rng.choice(["es", "en", "both"])}
+
+
+def agreement_raw(fields: list[dict], rng: random.Random):
+    """What a stored state's "raw" may hold: answers of any JSON type, hostile texts, odd keys."""
+    raw = {}
+    for field in rng.sample(fields, k=rng.randint(1, 5)):
+        roll = rng.random()
+        if roll < 0.35:
+            raw[field["id"]] = rng.choice([None, 0, -1, 1e308, True, [], ["a", "b"], {}, {"x": 1}, [[1]], 1.5])
+        else:
+            raw[field["id"]] = agreement_value(field, rng)
+    if rng.random() < 0.3:
+        raw[rng.choice(UNKNOWN_KEYS)] = rng.choice(HOSTILE)
+    return raw
+
+
+def agreement_stored(fields: list[dict], rng: random.Random) -> str:
+    """The text under the builder's localStorage key: not JSON, the wrong shape, or a state
+    whose version, output language and answers are hostile."""
+    roll = rng.random()
+    if roll < 0.2:
+        return rng.choice(STORED_JUNK)
+    if roll < 0.25:
+        return '{"v":1,"raw":{"client":"' + "x" * 100_000 + '"},"out":"en"}'
+    state = {"v": rng.choice(VERSIONS) if rng.random() < 0.4 else 1, "raw": agreement_raw(fields, rng),
+             "out": rng.choice(OUTPUTS)}
+    if rng.random() < 0.2:
+        del state[rng.choice(list(state))]
+    return json.dumps(state)
+
+
+def agreement_fragment(fields: list[dict], rng: random.Random) -> str:
+    """A shared link's fragment (after "#"): a version, an output language, hostile answers by
+    their short keys, keys repeated, unknown or prototype names."""
+    pairs = [("v", str(rng.choice(VERSIONS)) if rng.random() < 0.3 else "1")]
+    if rng.random() < 0.7:
+        pairs.append(("o", str(rng.choice(OUTPUTS))))
+    for field in rng.sample(fields, k=rng.randint(1, 4)):
+        pairs.append((field["key"], agreement_value(field, rng)))
+        if rng.random() < 0.15:
+            pairs.append((field["key"], agreement_value(field, rng)))
+    if rng.random() < 0.3:
+        pairs.append((rng.choice(UNKNOWN_KEYS), rng.choice(HOSTILE)))
+    rng.shuffle(pairs)
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)

@@ -79,6 +79,7 @@ def pick_output(page, value: str):
 
 RUN_VECTORS = """async ({ cases, today, presets }) => {
   const module = await import(new URL("../assets/js/agreement.js", document.baseURI));
+  const output = await import(new URL("../assets/js/agreement-output.js", document.baseURI));
   const { dayNumber } = await import(new URL("../assets/js/calc/fields.js", document.baseURI));
   const config = JSON.parse(document.querySelector(".agr-data").textContent);
   const [y, m, d] = today.split("-").map(Number);
@@ -89,8 +90,8 @@ RUN_VECTORS = """async ({ cases, today, presets }) => {
     return {
       errors: Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.code])),
       warnings: module.balanceWarnings(values, config),
-      text: module.toText(doc),
-      markdown: module.toMarkdown(doc),
+      text: output.toText(doc),
+      markdown: output.toMarkdown(doc),
     };
   });
 }"""
@@ -155,6 +156,36 @@ def test_copy_plain_and_formatted(page, context, problems, base_url, code):
     }""")
     assert "text/html" in items["types"]
     assert "<ol" in items["html"] and "<table" in items["html"] and CLIENT in items["html"]
+    assert problems.errors == []
+
+
+def test_copy_and_download_load_their_module_on_a_tap(page, context, problems, base_url):
+    """The text and Markdown writers are not part of the page (tests/built/test_js_budget.py
+    ON_ACTION): filling and reading never fetch them; a tap on copy does, and so does
+    reaching the buttons with the keyboard, before the key that presses one."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    output = [base_url + "en/assets/js/agreement-output.js"]
+    open_agreement(page, page_url(base_url, "en"))
+    fill_some(page)
+    pick_output(page, "both")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if url in output] == []
+    page.get_by_role("button", name=ui("en", "copy"), exact=True).tap()
+    expect(page.locator(".agr-status")).to_have_text(ui("en", "copied"))
+    assert [url for url in fetched if url in output] == output
+    assert page.evaluate("navigator.clipboard.readText()").count(ui("es", "doc.title")) == 1
+
+    fetched.clear()
+    page.reload()
+    expect(page.locator(".agr--live")).to_be_attached()
+    page.get_by_role("button", name=ui("en", "download_txt")).focus()
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if url in output] == output
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert CLIENT in open(info.value.path(), encoding="utf-8").read()
     assert problems.errors == []
 
 
@@ -255,7 +286,11 @@ def test_bad_input_is_explained_and_nothing_typed_becomes_markup(page, problems,
     page.locator("#agr-term").fill("30")
     expect(page.locator("#agr-term-error")).to_be_empty()
     page.locator("#agr-client").fill(LONG)
-    expect(page.locator("#agr-client-error")).to_have_text(ui(code, "error.text_too_long").replace("{max}", "200"))
+    too_long = ui(code, "error.text_too_long").replace("{max}", "200")
+    expect(page.locator("#agr-client-error")).to_have_text(too_long)
+    assert len(page.evaluate(f"localStorage.getItem({STORAGE!r})")) < 5000  # kept cut short, not 100 KB
+    page.reload()
+    expect(page.locator("#agr-client-error")).to_have_text(too_long)  # still refused, for the same reason
     page.locator("#agr-client").fill('<img src="x" id="injected"><b>bold</b>')
     expect(page.locator(".agr-preview")).to_contain_text('<img src="x" id="injected">')
     assert page.locator(".agr-preview img, .agr-preview b, #injected").count() == 0
@@ -282,6 +317,43 @@ def test_answers_stay_in_this_browser_with_clear_and_undo(page, problems, base_u
     expect(page.locator("#agr-client")).to_have_value("")
     assert problems.errors == []
 
+
+
+# Found by the fuzzer (tests/e2e/test_fuzz.py): a version named after an object's own
+# property ("toString" in {…} is true) threw on start; a stored answer that was not text
+# showed as "[object Object]"; "raw": null threw.
+BAD_STATES = ['{"v":"toString","raw":{"client":"Ann"}}', '{"v":"__proto__","raw":{}}', '{"v":1,"raw":null}',
+              '{"v":1,"raw":{"client":{},"term":7}}']
+BAD_LINKS = ["#v=constructor&c=Ann", "#v=toString", "#v=hasOwnProperty&o=both"]
+
+
+def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, problems, base_url):
+    url = page_url(base_url, "en")
+    open_agreement(page, url)
+    default = documents(page)
+    for state in BAD_STATES:
+        page.evaluate("([key, state]) => localStorage.setItem(key, state)", [STORAGE, state])
+        page.reload()
+        expect(page.locator(".agr--live")).to_be_attached()
+        assert documents(page) == default, state
+        assert page.evaluate(f"localStorage.getItem({STORAGE!r})") is None, state  # dropped
+    page.evaluate("(key) => localStorage.setItem(key, '{\"v\":1,\"raw\":{},\"out\":\"constructor\"}')", STORAGE)
+    page.reload()
+    expect(page.locator(".agr--live")).to_be_attached()
+    assert documents(page) == default  # a usable state with an unknown output language: the page's
+    for link in BAD_LINKS:
+        page.goto("about:blank")
+        open_agreement(page, url + link)
+        assert documents(page) == default, link
+    page.goto("about:blank")
+    open_agreement(page, url + "#v=1&po=0.00000000000000001")  # kept in plain digits, not 1e-17
+    expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
+    page.reload()
+    expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
+    page.goto("about:blank")
+    open_agreement(page, url + "#v=1&rr=5")  # half a refund clause: refused, and its leads were not given
+    expect(page.locator("#agr-refund_leads")).to_have_value("")  # its default, not "undefined"
+    assert problems.errors == []
 
 class LoggingHandler(serve.SiteHandler):
     """The static server, keeping every request line it receives."""

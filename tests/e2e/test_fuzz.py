@@ -1,8 +1,10 @@
 """The fuzzer: hostile shared links and typed values for every field of the six calculators,
-in both languages, and hostile texts for the brief builder (tests/e2e/fuzz_cases.py).
+in both languages, hostile texts for the brief builder, and for the agreement builder hostile
+fills, stored states and link fragments (tests/e2e/fuzz_cases.py).
 
 Seeded (FUZZ_SEED) and bounded: FUZZ_CASES calculator cases per run (default 1,000, spread
-over 12 calculator pages) plus FUZZ_BRIEF_CASES brief cases. One page per calculator: each
+over 12 calculator pages) plus FUZZ_BRIEF_CASES brief cases and FUZZ_AGREEMENT_CASES
+agreement cases. One page per calculator: each
 shared link is replayed by setting the address and mounting a fresh copy of the built widget,
 each typed case by resetting the form to its example and setting fields, so a case costs
 milliseconds, not a navigation. For every case: no page error, no console error, no payload
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros import brief
+from macros import agreement, agreement_doc, brief
 from macros.calc.specs import SPECS
 from tests.conftest import LANG_PREFIX
 from tests.e2e import fuzz_cases
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.e2e
 SEED = os.environ.get("FUZZ_SEED", "issue-19")
 CASES = int(os.environ.get("FUZZ_CASES", "1000"))
 BRIEF_CASES = int(os.environ.get("FUZZ_BRIEF_CASES", "200"))
+AGREEMENT_CASES = int(os.environ.get("FUZZ_AGREEMENT_CASES", "200"))
 SLOW_MS = 2000
 BATCH = 40  # cases per round trip to the page
 COUNTS: dict[str, int] = {}
@@ -259,3 +262,168 @@ def test_fuzz_brief(request, browser, base_url, code):
             failures.append(f"/{LANG_PREFIX[code]}brief/: {recipe} → {problems}")
     context.close()
     report(request.config, f"brief {code}", len(cases), failures)
+
+
+# The agreement builder: each case starts from a fresh copy of the built widget (as a reload
+# does: it reads this browser's storage, or a link's fragment), then checks the preview, the
+# balance check and the messages, the copied text and the downloaded Markdown, and that a
+# second fresh start (a reload) shows the same document.
+AGREEMENT_DRIVER = """async ({ cases, key }) => {
+  const { junk, injected, sleep, finish } = window.__fuzzChecks;
+  const site = document.querySelector("script[src*='assets/js/site.js']").src;
+  const { mountAgreement } = await import(new URL("agreement.js", site).href);
+  if (!window.__pristine) {
+    const html = await (await fetch(location.pathname, { cache: "force-cache" })).text();
+    window.__pristine = new DOMParser().parseFromString(html, "text/html").querySelector(".agr").outerHTML;
+    window.__taken = {};  // what copy and download produced, instead of the clipboard and a file
+    window.__fetching = 0;  // requests and response bodies under way (a country's holidays)
+    const track = (method) => async function (...args) {
+      window.__fetching += 1;
+      try {
+        return await method.apply(this, args);
+      } finally {
+        setTimeout(() => { window.__fetching -= 1; }, 0);  // after the caller's own handlers
+      }
+    };
+    window.fetch = track(window.fetch);
+    Response.prototype.json = track(Response.prototype.json);
+    navigator.clipboard.writeText = async (text) => { window.__taken.copy = text; };
+    const objectUrl = URL.createObjectURL;
+    URL.createObjectURL = (blob) => { window.__taken.file = blob; return objectUrl(blob); };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); };
+  }
+  const root = () => document.querySelector(".agr");
+  const shown = () => root().querySelector(".agr-preview").textContent;
+  const settled = async () => {  // a picked country's holidays arrive and the document is redrawn
+    for (let i = 0; i < 200 && window.__fetching; i++) await sleep(10);
+    await sleep(0);
+    return shown();
+  };
+  const fresh = async () => {
+    const holder = document.createElement("template");
+    holder.innerHTML = window.__pristine;
+    root().replaceWith(holder.content.firstElementChild);
+    mountAgreement(root());
+    return settled();
+  };
+  const take = async (action, what) => {
+    delete window.__taken[what];
+    root().querySelector(`[data-action="${action}"]`).click();
+    for (let i = 0; i < 100 && !(what in window.__taken); i++) await sleep(10);
+    const taken = window.__taken[what];
+    return typeof taken === "string" ? taken : taken ? await taken.text() : null;
+  };
+  const setField = (form, name, value) => {  // one event, as the reader's edit would send it
+    const control = form.elements.namedItem(name);
+    if (control instanceof RadioNodeList) {  // a group of boxes: the value lists the ticked ones
+      const picked = new Set(value.split(","));
+      for (const box of control) box.checked = picked.has(box.value);
+      control[0].dispatchEvent(new Event("change", { bubbles: true }));
+      return;
+    }
+    control.value = value;
+    control.dispatchEvent(new Event(control.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+  };
+
+  const out = [];
+  for (const c of cases) {
+    window.__fuzzCase = c.id;
+    const problems = [];
+    const marks = [performance.now()];
+    const typed = [...(c.fields || []).map(([, value]) => value), c.stored || "",
+      ...new URLSearchParams(c.hash || "").values()].join(" ");
+    const junkIn = (where, text) => {
+      const found = text === null ? ["nothing"] : text.match(junk);
+      if (found && !typed.includes(found[0])) problems.push(`junk in ${where}: ${found[0]}`);
+    };
+    try {
+      history.replaceState(null, "", location.pathname + (c.hash ? `#${c.hash}` : ""));
+      if (c.stored !== undefined) localStorage.setItem(key, c.stored);
+      else localStorage.removeItem(key);
+      await fresh();
+      if (!root().classList.contains("agr--live")) problems.push("the builder did not start");
+      const form = root().querySelector(".agr-form");
+      const inForm = () => [...form.querySelectorAll("input[type=text]")].map((input) => input.value).join(" ");
+      junkIn("the form as started", inForm());
+      for (const [name, value] of c.fields || []) setField(form, name, value);
+      if (c.out) {
+        const radio = form.querySelector(`input[name="agr-output"][value="${c.out}"]`);
+        radio.checked = true;
+        radio.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      const first = await settled();
+      marks.push(performance.now());
+      const docs = root().querySelectorAll(".agr-preview > article").length;
+      const both = form.elements.namedItem("agr-output").value === "both";
+      if (docs !== (both ? 2 : 1)) problems.push(`${docs} documents shown`);
+      junkIn("the preview", first);
+      const messages = ".agr-balance, .agr-error, .agr-fix";
+      junkIn("the messages", [...root().querySelectorAll(messages)].map((n) => n.textContent).join(" "));
+      for (const name of ["client", "agency"]) {  // a name that was accepted is in the document as typed
+        const value = form.elements.namedItem(name).value.split(/\\s+/).filter(Boolean).join(" ");
+        if (value && !root().querySelector(`#agr-${name}-error`).textContent && !first.includes(value)) {
+          problems.push(`the ${name} typed is not in the document: ${JSON.stringify(value.slice(0, 60))}`);
+        }
+      }
+      const live = root().querySelectorAll(`:is(.agr-preview, ${messages}) :is(${injected})`).length;
+      if (live) problems.push(`${live} element(s) from input rendered as HTML`);
+      junkIn("the copied text", await take("copy", "copy"));
+      junkIn("the downloaded Markdown", await take("download_md", "file"));
+      marks.push(performance.now());
+      const again = await fresh();  // a reload: what this browser kept
+      junkIn("the form after a reload", inForm());
+      if (again !== first) {
+        const at = [...first].findIndex((ch, i) => ch !== again[i]);
+        const near = (text) => JSON.stringify(text.slice(at, at + 60));
+        problems.push(`changed on reload at ${at}: ${near(first)} → ${near(again)}`);
+      }
+      marks.push(performance.now());
+    } catch (error) {
+      problems.push(`threw: ${error?.stack || error}`.slice(0, 300));
+    }
+    out.push({ id: c.id, problems: finish(problems, marks) });
+  }
+  window.__fuzzCase = null;
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_fuzz_agreement(request, browser, base_url, code):
+    """Hostile fills of the text and number fields in every output language (and side by
+    side), hostile states in this browser's storage and hostile shared-link fragments."""
+    rng = random.Random(f"{SEED}-agreement-{code}")
+    fields = [{"id": f.id, "key": f.key, "kind": f.kind, "options": list(f.options),
+               **({"min": f.min} if f.min is not None else {}), **({"max": f.max} if f.max is not None else {})}
+              for f in agreement_doc.FIELDS]
+    per_kind = AGREEMENT_CASES // 2 // 3
+    cases = [fuzz_cases.agreement_typed(fields, rng) for _ in range(AGREEMENT_CASES // 2 - 2 * per_kind)]
+    cases += [{"stored": fuzz_cases.agreement_stored(fields, rng)} for _ in range(per_kind)]
+    cases += [{"hash": fuzz_cases.agreement_fragment(fields, rng)} for _ in range(per_kind)]
+    cases = [{"id": n, **case} for n, case in enumerate(cases)]
+    path = f"{LANG_PREFIX[code]}agreement/"
+    context, page = fuzz_page(browser, base_url + path)
+    elsewhere = []
+    page.on("request", lambda r: urlsplit(r.url).netloc != urlsplit(base_url).netloc and elsewhere.append(r.url))
+    page.locator(".agr--live").wait_for(state="attached")
+    failures = []
+    key = f"trato-claro:{agreement.STORAGE_KEY}"
+    for case_id, problems in run_batches(page, AGREEMENT_DRIVER, cases, {"key": key}).items():
+        if problems:
+            case = next((c for c in cases if c["id"] == case_id), None)
+            if case is None:
+                recipe = "(between cases)"
+            elif "fields" in case:
+                recipe = ", ".join(f"{f}={fuzz_cases.shown(v)}" for f, v in case["fields"]) + f", output {case['out']}"
+            elif "stored" in case:
+                recipe = f"stored {fuzz_cases.shown(case['stored'])}"
+            else:
+                recipe = f"#{fuzz_cases.shown(case['hash'])}"
+            failures.append(f"/{path}: {recipe} → {problems}")
+    page.reload()  # the last case's answers, through a real reload
+    page.locator(".agr--live").wait_for(state="attached")
+    if elsewhere:
+        failures.append(f"/{path}: requests to another host: {elsewhere[:3]}")
+    context.close()
+    report(request.config, f"agreement {code}", len(cases), failures)

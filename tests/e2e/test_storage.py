@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from macros import brief, lang
+from macros import agreement, agreement_doc, brief, lang
 from tests.conftest import LANG_PREFIX
 
 pytestmark = pytest.mark.e2e
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.e2e
 CHECK_PAGE = "expectations/"
 CHECK_KEY = "trato-claro:check:expectations/:list-1"
 BRIEF_KEY = f"trato-claro:{brief.STORAGE_KEY}"
+AGREEMENT_KEY = f"trato-claro:{agreement.STORAGE_KEY}"
 TABS_PAGE = "revenue-share/"  # has client/specialist content tabs (Material's linked tabs)
 
 
@@ -120,6 +121,33 @@ def test_every_stored_key_corrupted_is_dropped_and_every_widget_still_works(page
     assert problems.errors == []
 
 
+def agreement_notice(page):
+    return page.locator(".agr-save-failed")
+
+
+def assert_agreement_works(page, name: str):
+    """Started with its default answers; a name typed is kept through a reload; no notice."""
+    expect(page.locator(".agr--live")).to_be_attached()
+    assert "[object" not in page.locator(".agr-preview").inner_text()
+    expect(page.locator("#agr-client")).to_have_value("")
+    page.locator("#agr-client").fill(name)
+    expect(agreement_notice(page)).to_be_hidden()
+    page.reload()
+    expect(page.locator("#agr-client")).to_have_value(name)
+    assert name in page.locator(".agr-preview").inner_text()
+
+
+def test_the_agreement_key_corrupted_is_dropped_and_the_builder_still_works(page, problems, base_url):
+    page.goto(base_url + "en/agreement/")
+    for bad, value in BAD_VALUES.items():
+        seed(page, {AGREEMENT_KEY: value})
+        page.reload()
+        assert_agreement_works(page, f"Client {bad}")
+        page.evaluate("(key) => localStorage.removeItem(key)", AGREEMENT_KEY)
+        page.reload()
+    assert problems.errors == []
+
+
 BLOCK_STORAGE = """
 for (const name of ["localStorage", "sessionStorage"]) {
   Object.defineProperty(window, name, { get() { throw new DOMException("blocked", "SecurityError"); } });
@@ -157,6 +185,13 @@ def test_blocked_storage_every_widget_works_and_says_it_cannot_save(browser, bas
     assert "Floristería" in page.locator(".brief-preview__text").inner_text()
     expect(page.locator("#brief-business")).to_have_value("Floristería")
 
+    page.goto(root + "agreement/")
+    expect(page.locator(".agr--live")).to_be_attached()
+    expect(agreement_notice(page)).to_be_hidden()
+    page.locator("#agr-client").fill("Floristería")
+    expect(agreement_notice(page)).to_have_text(agreement_doc.strings(code)["save_failed"])
+    assert "Floristería" in page.locator(".agr-preview").inner_text()
+
     assert_scheme_and_tabs_work(page, base_url, code)
     assert errors == []
     context.close()
@@ -188,16 +223,19 @@ def test_full_storage_says_so_and_saves_again_once_there_is_room(page, problems,
     expect(page.locator("li.check-item input:checked")).to_have_count(2)  # both ticks, the unsaved one too
     page.locator(".check-reset").first.tap()
 
-    page.goto(base_url + "en/brief/")
-    page.evaluate(FILL_STORAGE)
-    page.locator("#brief-business").fill("b" * 5000)
-    expect(brief_notice(page)).to_be_visible()
-    page.evaluate(EMPTY_JUNK)
-    page.locator("#brief-goal").fill("20 sales by 15 March")
-    expect(brief_notice(page)).to_be_hidden()
-    page.reload()
-    expect(page.locator("#brief-business")).to_have_value("b" * 5000)
-    expect(page.locator("#brief-goal")).to_have_value("20 sales by 15 March")
+    # A form's first answer meets full storage, its second finds room: both are kept.
+    for path, (first, second), notice in (("brief/", ("#brief-business", "#brief-goal"), brief_notice),
+                                          ("agreement/", ("#agr-client", "#agr-agency"), agreement_notice)):
+        page.goto(base_url + "en/" + path)
+        page.evaluate(FILL_STORAGE)
+        page.locator(first).fill("b" * 150)
+        expect(notice(page)).to_be_visible()
+        page.evaluate(EMPTY_JUNK)
+        page.locator(second).fill("20 sales by 15 March")
+        expect(notice(page)).to_be_hidden()
+        page.reload()
+        expect(page.locator(first)).to_have_value("b" * 150)
+        expect(page.locator(second)).to_have_value("20 sales by 15 March")
     assert problems.errors == []
 
 

@@ -173,3 +173,12 @@ def test_document_html_escapes_what_was_typed():
     doc = agreement_doc.document(values, "en", engine.context(TODAY, {}))
     html = agreement.document_html(doc, "en")
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_canonical_text_never_uses_exponent_notation():
+    """What the form shows, this browser keeps and a link carries (agreement.js plainDigits is the twin)."""
+    values, errors = agreement_doc.read({"oneoff": "0.00000000000000001", "daily": "5e-324", "fee": "30000"}, TODAY)
+    assert errors == {}
+    texts = agreement_doc.canonical(values)
+    assert texts["oneoff"] == "0.00000000000000001" and float(texts["daily"]) == 5e-324
+    assert not [text for text in texts.values() if re.search(r"\de[+-]?\d", text)]

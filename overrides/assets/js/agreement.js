@@ -4,12 +4,13 @@
 // server. Markup, texts and structure (fields, clauses, plan) come from macros/agreement.py.
 //
 // First the logic, apart from the DOM: the twin of macros/agreement_doc.py (reading the
-// answers, balance check, the document as data, text, Markdown), held to the same text by
+// answers, balance check, the document as data), held to the same text by
 // tests/vectors/agreement.json; the numbers come from the calculators' own code. Then the
-// form. One module, not two: a second file costs ~350 B gzip of the page's 15 KB budget.
-import { run, todayNumber } from "./calc/engine.js";
-import { FieldError, isoDate, isoWeekday, parseField } from "./calc/fields.js";
-import { formatter } from "./calc/format.js";
+// form. The document as text and Markdown, for copy and download, is agreement-output.js,
+// fetched only when the reader reaches for those buttons.
+import { resolveDefault, run, todayNumber } from "./calc/engine.js";
+import { FieldError, isoDate, isoMinute, parseField } from "./calc/fields.js";
+import { fill, formatter } from "./calc/format.js";
 import { COMPUTE } from "./calc/models.js";
 import { announce, copyText, downloadText } from "./clipboard.js";
 import { load, remove, save } from "./store.js";
@@ -17,9 +18,7 @@ import { load, remove, save } from "./store.js";
 const OWNERS = ["client", "specialist"];
 const OWNED = ["pages", "ads", "pixel", "data", "creatives"];
 
-const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
 const isEmpty = (value) => value === null || value === "" || (Array.isArray(value) && !value.length);
-const hhmm = (m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 function parseOne(field, raw, decimal = ".") {
   if (field.kind === "text") {
@@ -112,18 +111,23 @@ export function canonical(v, config) {
   for (const field of config.fields) {
     const value = v[field.id];
     if (value === null) out[field.id] = "";
-    else if (field.kind === "time") out[field.id] = hhmm(value);
+    else if (field.kind === "time") out[field.id] = isoMinute(value).slice(11);
     else if (field.kind === "weekdays") out[field.id] = value.join(",");
     else if (field.kind === "date") out[field.id] = isoDate(value);
-    else out[field.id] = String(value);
+    else out[field.id] = typeof value === "number" ? plainDigits(value) : String(value);
   }
   return out;
 }
 
+// 1e-17 → "0.00000000000000001": the form, the storage and links never hold exponent
+// notation (agreement_doc.canonical writes the same). Values here are below 1e21 and never
+// negative, so only a negative exponent can occur.
+const plainDigits = (n) => String(n).replace(/^(\d)(?:\.(\d+))?e-(\d+)$/, (_, d, f = "", e) => `0.${"0".repeat(e - 1)}${d}${f}`);
+
 // The calculators' answers for the worked examples (config.examples), each with its inputs.
 function examples(v, config, ctx) {
   const c = canonical(v, config);
-  c.friday = isoDate(v.start + ((5 - isoWeekday(v.start) + 7) % 7));
+  c.friday = resolveDefault("@friday", v.start);
   const out = {};
   for (const [example, name, template] of config.examples) {
     const raw = Object.fromEntries(Object.entries(template).map(([k, text]) => [k, fill(text, c)]));
@@ -155,7 +159,7 @@ function params(v, config, code, s, f, marks, t) {
     else if (field.kind === "money") p[field.id] = f.value("money", value);
     else if (field.kind === "percent") p[field.id] = f.value("percent", value);
     else if (field.kind === "int" || field.kind === "number") p[field.id] = f.value("number", value);
-    else if (field.kind === "time") p[field.id] = hhmm(value);
+    else if (field.kind === "time") p[field.id] = f.time(value);
     else if (field.kind === "date") p[field.id] = f.value("date", isoDate(value));
     else p[field.id] = String(value);
   }
@@ -199,34 +203,6 @@ export function buildDocument(v, config, code, ctx) {
   return { ...frame, parties: fill(s["doc.parties"], p), parts, plan: { ...frame.plan, rows } };
 }
 
-// Runs of spaces go in quoted strings: the minifier (rjsmin) squeezes them inside `templates`.
-const INDENT = "\n   ";
-const GAP = "  ";
-const signLine = (sign, who) => `${who}: ${sign.blank}${GAP}${sign.date}: ${sign.blank}`;
-
-export function toText(doc) {
-  const out = [doc.title, doc.parties, doc.note];
-  for (const part of doc.parts) {
-    out.push([part.title.toUpperCase(), ...part.clauses.map((c) => `${c.n}. ${c.text}${c.example ? INDENT + c.example : ""}`)].join("\n"));
-  }
-  const { plan, sign } = doc;
-  out.push([plan.title.toUpperCase(), plan.intro, plan.columns.join(" | "), ...plan.rows.map((row) => row.map((cell) => cell || sign.blank).join(" | "))].join("\n"));
-  out.push([sign.title.toUpperCase(), ...sign.parties.map((who) => signLine(sign, who))].join("\n"));
-  return `${out.join("\n\n")}\n`;
-}
-
-export function toMarkdown(doc) {
-  const out = [`# ${doc.title}`, doc.parties, `*${doc.note}*`];
-  for (const part of doc.parts) {
-    out.push([`## ${part.title}`, "", ...part.clauses.map((c) => `${c.n}. ${c.text}${c.example ? `${GAP}${INDENT}*${c.example}*` : ""}`)].join("\n"));
-  }
-  const { plan, sign } = doc;
-  const table = [`| ${plan.columns.join(" | ")} |`, "|---|---|---|---|", ...plan.rows.map((row) => `| ${row.map((cell) => cell || " ").join(" | ")} |`)];
-  out.push([`## ${plan.title}`, "", plan.intro, "", ...table].join("\n"));
-  out.push([`## ${sign.title}`, "", ...sign.parties.map((who) => `- ${signLine(sign, who)}`)].join("\n"));
-  return `${out.join("\n\n")}\n`;
-}
-
 // -- The form ------------------------------------------------------------------------
 const UNDO_SECONDS = 20;
 
@@ -235,6 +211,7 @@ export function mountAgreement(root) {
   const form = root.querySelector(".agr-form");
   const preview = root.querySelector(".agr-preview");
   const status = root.querySelector(".agr-status");
+  const notSaved = root.querySelector(".agr-save-failed"); // storage full or blocked
   const button = (action) => root.querySelector(`[data-action="${action}"]`);
   const page = config.out[config.lang];
   const numbers = formatter(page.marks, page.t);
@@ -263,18 +240,14 @@ export function mountAgreement(root) {
     for (const radio of form.elements.namedItem("agr-output")) radio.checked = radio.value === out;
   };
 
-  // The answers to keep: canonical text where valid (a link reads the same in any language).
+  // The answers to keep: canonical text where valid (a link reads the same in any language);
+  // a refused one as typed (a link may refuse one it does not carry: then its default), but
+  // a 100 KB paste only to one character past the longest text a field reads (fields.js
+  // MAX_TEXT), so it is refused again for the same reason.
   const state = (raw, answer) => {
     const texts = canonical(answer.values, config);
-    return Object.fromEntries(config.fields.map(({ id }) => [id, answer.errors[id] ? raw[id] : texts[id]]));
-  };
-
-  // "#v=1&o=en&t=60&c=ACME": the version, the document's language, and each answer that
-  // differs from that version's default, by its short key (the start date always: it moves).
-  const fragment = (texts) => {
-    const defaults = config.linkDefaults[config.linkVersion];
-    const changed = config.fields.filter(({ id }) => texts[id] !== defaults[id] || defaults[id] === "@today");
-    return `#${new URLSearchParams([["v", config.linkVersion], ["o", outputLang()], ...changed.map(({ id, key }) => [key, texts[id]])])}`;
+    return Object.fromEntries(config.fields.map(({ id }) => [id,
+      answer.errors[id] && typeof raw[id] === "string" ? raw[id].slice(0, 2001) : texts[id]]));
   };
 
   const update = ({ keep = true } = {}) => {
@@ -287,7 +260,7 @@ export function mountAgreement(root) {
     current = { raw, answer, docs };
     preview.replaceChildren(...docs.map(([doc, code]) => documentNode(doc, code)));
     preview.classList.toggle("agr-preview--both", out === "both");
-    if (keep) save(config.storageKey, { v: config.linkVersion, raw: state(raw, answer), out });
+    if (keep) notSaved.hidden = save(config.storageKey, { v: config.linkVersion, raw: state(raw, answer), out });
     const country = answer.values.country;
     if (country && !(country in holidays)) loadHolidays(country).then(() => update({ keep: false }));
   };
@@ -306,7 +279,7 @@ export function mountAgreement(root) {
     for (const { id } of config.fields) {
       const box = root.querySelector(`#agr-${id}-error`);
       const error = errors[id];
-      const text = error ? numbers.fill(config.errors[error.code], formatParams(error.params)) : "";
+      const text = error ? fill(config.errors[error.code], formatParams(error.params)) : "";
       if (box.textContent !== text) box.textContent = text;
       const control = form.elements.namedItem(id);
       if (control instanceof RadioNodeList) continue; // a group of boxes: its message says it all
@@ -330,26 +303,24 @@ export function mountAgreement(root) {
   const showProgress = () => {
     const steps = [...root.querySelectorAll(".agr-step")];
     for (const step of steps) if (step.open) opened.add(step.dataset.group);
-    root.querySelector(".agr-progress").textContent = numbers.fill(config.ui.progress,
+    root.querySelector(".agr-progress").textContent = fill(config.ui.progress,
       { done: String(steps.filter((s) => opened.has(s.dataset.group)).length), total: String(steps.length) });
   };
-
-  const texts = () => ({
-    text: current.docs.map(([doc]) => toText(doc)).join("\n\n"),
-    markdown: current.docs.map(([doc]) => toMarkdown(doc)).join("\n\n"),
-  });
 
   // Start: a shared link wins over what this browser kept. The link is read once and left
   // off the address (Material's heading tracking rewrites the fragment as the reader scrolls);
   // from then on this browser keeps the answers, and "Copy link" writes a fresh one.
   const fromLink = parseFragment(location.hash, config);
   if (fromLink) history.replaceState(history.state, "", location.pathname + location.search);
-  const stored = load(config.storageKey, null);
-  const start = fromLink || (stored?.raw && stored.v in config.linkDefaults ? stored : null);
+  // What this browser kept is used only in the shape this page saves (else it is dropped):
+  // a known version and answers as texts (a number or an object would read as "[object …").
+  const stored = load(config.storageKey, null, (kept) => knownVersion(kept?.v, config)
+    && kept.raw && typeof kept.raw === "object" && Object.values(kept.raw ?? 0).every((text) => typeof text === "string"));
+  const start = fromLink || stored;
   if (start) {
     const answer = read(start.raw, config, today, start.v, ".");
     writeRaw(state(start.raw, answer)); // errors keep what was given, the rest its canonical text
-    if (start.out in { es: 1, en: 1, both: 1 }) setOutput(start.out);
+    if (["es", "en", "both"].includes(start.out)) setOutput(start.out);
   }
 
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -361,18 +332,25 @@ export function mountAgreement(root) {
   for (const step of root.querySelectorAll(".agr-step")) step.addEventListener("toggle", showProgress);
 
   const done = (message) => announce(status, message);
-  const download = (type, extension, key) => {
-    downloadText(`agreement-${new Date().toISOString().slice(0, 10)}.${extension}`, texts()[key], type);
+  // Copy and download fetch their module when the reader reaches for the buttons (a tap or
+  // a key there starts the import the click then awaits), not with the page.
+  const tools = root.querySelector(".agr-tools");
+  const output = () => import("./agreement-output.js");
+  for (const type of ["pointerdown", "focusin"]) tools.addEventListener(type, output, { once: true });
+  const texts = async () => (await output()).texts(current.docs.map(([doc]) => doc));
+  const download = async (type, extension, key) => {
+    downloadText(`agreement-${new Date().toISOString().slice(0, 10)}.${extension}`, (await texts())[key], type);
     done(config.ui.downloaded);
   };
   const copied = async (ok, message = "copied") => done(config.ui[(await ok) ? message : "copy_failed"]);
   const actions = {
-    copy: () => copied(copyText(texts().text)),
-    copy_rich: () => copied(copyRich(preview, texts().text)),
+    copy: async () => copied(copyText((await texts()).text)),
+    copy_rich: async () => copied((await output()).copyRich(preview, (await texts()).text)),
     download_md: () => download("text/markdown", "md", "markdown"),
     download_txt: () => download("text/plain", "txt", "text"),
     print: () => window.print(),
-    link: () => copied(copyText(location.origin + location.pathname + fragment(state(current.raw, current.answer))), "link_copied"),
+    link: async () => copied(copyText(location.origin + location.pathname
+      + (await output()).fragment(state(current.raw, current.answer), config, outputLang())), "link_copied"),
   };
   for (const [action, run] of Object.entries(actions)) button(action).addEventListener("click", run);
   button("clear").addEventListener("click", () => {
@@ -381,6 +359,7 @@ export function mountAgreement(root) {
     setOutput(config.lang);
     update({ keep: false });
     remove(config.storageKey);
+    notSaved.hidden = true;
     button("undo").hidden = false;
     announce(status, config.ui.cleared, UNDO_SECONDS);
     setTimeout(() => { button("undo").hidden = true; }, UNDO_SECONDS * 1000);
@@ -402,11 +381,14 @@ export function mountAgreement(root) {
   update({ keep: Boolean(start) });
 }
 
+// A version this page has defaults for ("toString" or "__proto__" are not).
+const knownVersion = (v, config) => Object.hasOwn(config.linkDefaults, v);
+
 // A shared link's fragment → { v, out, raw } (answers by field id), or null.
 export function parseFragment(hash, config) {
   const params = new URLSearchParams(hash.slice(1));
   const version = params.get("v");
-  if (!(version in config.linkDefaults)) return null;
+  if (!knownVersion(version, config)) return null;
   const raw = {};
   for (const { id, key } of config.fields) if (params.has(key)) raw[id] = params.get(key);
   return { v: Number(version), out: params.get("o"), raw };
@@ -438,18 +420,4 @@ function documentNode(doc, code) {
     el("h4", { class: "agr-doc__part agr-doc__annex" }, plan.title), el("p", { class: "agr-doc__intro" }, plan.intro),
     el("div", { class: "agr-doc__table" }, table), el("h4", { class: "agr-doc__part" }, sign.title),
     el("div", { class: "agr-doc__sign" }, ...signers));
-}
-
-// Formatted for a word processor (text/html) with the plain text beside it.
-async function copyRich(preview, text) {
-  try {
-    const html = `<meta charset="utf-8">${preview.innerHTML}`;
-    await navigator.clipboard.write([new ClipboardItem({
-      "text/html": new Blob([html], { type: "text/html" }),
-      "text/plain": new Blob([text], { type: "text/plain" }),
-    })]);
-    return true;
-  } catch {
-    return copyText(text);
-  }
 }

@@ -4,7 +4,7 @@
 // and a short text to paste into a chat. Nothing leaves the browser.
 import { defaults, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { COMPUTE } from "./calc/models.js";
-import { CHART, chartPoints, formatter } from "./calc/format.js";
+import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
 import { writeSentence } from "./calc/sentences.js";
 import { copyText } from "./clipboard.js";
@@ -17,6 +17,26 @@ function el(tag, attrs = {}, text) {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+// Chart geometry: same numbers as chart_points() in macros/calc/render.py.
+const CHART = { w: 320, h: 180, pad: 36 };
+
+function chartPoints(rows, series) {
+  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
+  const low = values.length ? Math.min(...values) : 1;
+  const high = values.length ? Math.max(...values) : 1;
+  const log = high / low > 20;
+  const scale = log ? (v) => Math.log10(Math.max(v, low)) : (v) => v;
+  const bottom = log ? scale(low) : 0;
+  const span = scale(high) - bottom || 1;
+  const count = Math.max(rows.length - 1, 1);
+  const round = (v) => Math.round(v * 10) / 10;
+  const points = Object.fromEntries(series.map((s) => [s, rows.map((row, i) => [
+    round(CHART.pad + ((CHART.w - CHART.pad - 8) * i) / count),
+    round(CHART.h - CHART.pad - ((CHART.h - CHART.pad - 8) * (scale(row[s]) - bottom)) / span),
+  ])]));
+  return { points, log };
 }
 
 // Canonical text of a parsed value, as it goes into a shared URL.

@@ -23,12 +23,14 @@ function digits(v, places) {
   return [whole, part.replace(/0+$/, "")];
 }
 
+// "{name}" placeholders from params; a missing one becomes "".
+export const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
+
 export function formatter({ locale, decimal, group, date: datePattern, weekdays, months, plural }, t, currency = "") {
   const number = (v, places = 2) => {
     const [whole, fraction] = digits(v, places);
     return (v < 0 ? "-" : "") + whole.replace(/\B(?=(\d{3})+$)/g, group) + (fraction ? decimal + fraction : "");
   };
-  const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
   // "{n} days" in the plural form the language's rule gives the number as written (fmt.py Formatter.count).
   const count = (key, v, places = 0) => {
     const [whole, fraction] = digits(v, places);
@@ -70,24 +72,4 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
       : fill(t["calc.common.list_and"], { first: items.slice(0, -1).join(", "), last: items[items.length - 1] })),
     value: (kind, v) => (v === null || v === undefined ? "—" : kinds[kind](v)),
   };
-}
-
-// Chart geometry: same numbers as chart_points() in macros/calc/render.py.
-export const CHART = { w: 320, h: 180, pad: 36 };
-
-export function chartPoints(rows, series) {
-  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
-  const low = values.length ? Math.min(...values) : 1;
-  const high = values.length ? Math.max(...values) : 1;
-  const log = high / low > 20;
-  const scale = log ? (v) => Math.log10(Math.max(v, low)) : (v) => v;
-  const bottom = log ? scale(low) : 0;
-  const span = scale(high) - bottom || 1;
-  const count = Math.max(rows.length - 1, 1);
-  const round = (v) => Math.round(v * 10) / 10;
-  const points = Object.fromEntries(series.map((s) => [s, rows.map((row, i) => [
-    round(CHART.pad + ((CHART.w - CHART.pad - 8) * i) / count),
-    round(CHART.h - CHART.pad - ((CHART.h - CHART.pad - 8) * (scale(row[s]) - bottom)) / span),
-  ])]));
-  return { points, log };
 }
