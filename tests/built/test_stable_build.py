@@ -7,6 +7,8 @@ import pytest
 
 from tests.conftest import build_site
 
+pytestmark = pytest.mark.rebuild  # a second build under faketime: make test, not make check
+
 # Far enough to cross a year (the holiday presets' range) and land on another weekday (the
 # response-time example starts on "the coming Friday").
 LATER = "+400d"

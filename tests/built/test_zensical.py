@@ -19,6 +19,8 @@ import pytest
 from tests.conftest import ROOT
 from tools import build
 
+pytestmark = pytest.mark.rebuild  # a Zensical build and the built-site tests over it: make test, not make check
+
 SITE = ROOT / "build" / "zensical" / "site"  # kept after the run: python tools/serve.py --dir build/zensical/site
 
 # Tests about the MkDocs build itself, not about a built site: not run on Zensical's output.
