@@ -10,7 +10,9 @@ that value (e.g. the growth inputs of the revenue-share calculator).
 
 A "now" field means the reader's today: a shared link carries it only once the reader set it.
 A field's "zero" names the error code for exactly 0, when 0 needs its own explanation.
-Amounts (money, series) are 0 or at least 0.01 (fields.CENT).
+Amounts (money, series) are 0 or at least 0.01 (fields.CENT). A list field (dates,
+series) names its "max_items". Every spec carries the shared "limits" (limits.py), and a
+chart its drawing "box", so the JS twin reads the same numbers instead of a copy.
 
 Field types: money, number, percent, int, date, datetime, time, weekdays, choice,
 dates (list of dates), series (list of amounts). Defaults are canonical text (as
@@ -19,6 +21,8 @@ and a "T15:00" suffix are resolved against the reader's today.
 Output types: money, number, percent, int, days, date, datetime, minutes, bool,
 times (× multiple), key (a code shown through calc.key.<code>), text (as is).
 """
+
+from macros.calc.limits import CHART_BOX, LIMITS
 
 COUNTRIES = ("", "ES", "MX", "AR", "CO", "CL", "PE", "US", "GB")
 CURRENCIES = ("", "EUR", "USD", "GBP", "MXN", "ARS", "COP", "CLP", "PEN")
@@ -148,7 +152,7 @@ SPECS = {
             {"key": "fixed", "type": "money"}, {"key": "percent", "type": "money"},
             {"key": "minimum", "type": "money"}, {"key": "percent_cumulative", "type": "money"},
             {"key": "percent_share", "type": "percent"}]},
-        "chart": {"table": "rows", "x": "month", "series": ["fixed", "percent", "minimum"]},
+        "chart": {"table": "rows", "x": "month", "series": ["fixed", "percent", "minimum"], "box": CHART_BOX},
     },
     "cost-of-sale": {
         "fields": [
@@ -191,4 +195,5 @@ OUTSIZE = {"revenue-share": "bonus", "cost-of-sale": "conversion"}
 for _name, _spec in SPECS.items():
     _spec["fields"] = [_clean(f) for f in _spec["fields"]]
     _spec["result_max"] = RESULT_MAX
+    _spec["limits"] = LIMITS  # the JS twin's limits, from the same numbers (limits.py)
     _spec["outsize"] = OUTSIZE.get(_name, _spec["fields"][0]["name"])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from macros import assets
 from tests.built.site_pages import page_file
+from tests.calc_vectors import CALCULATORS
 from tests.conftest import pages_of
 
 BUDGET = 15 * 1024
@@ -23,6 +24,9 @@ WIDGETS = {
     "template.js": 'data-tpl="',
     "agreement.js": "data-agreement",
 }
+# A calculator's math is imported by name (engine.loadCompute: `./${name}.js`), which the import
+# patterns below cannot see: each calculator on a page adds its own calc/<name>.js and its imports.
+CALCULATOR = re.compile(r'data-calc="([a-z-]+)"')
 STATIC_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*["'](\.{1,2}/[^"']+\.js)["']""")
 DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["'](\.{1,2}/[^"']+\.js)["']\s*\)""")
 
@@ -53,7 +57,16 @@ def page_scripts(site_dir: Path, html: str) -> set[Path]:
     for module, marker in WIDGETS.items():
         if marker in html:
             scripts |= closure(js / module, dynamic=True)
+    for name in set(CALCULATOR.findall(html)):
+        scripts |= closure(js / "calc" / f"{name}.js", dynamic=True)
     return scripts
+
+
+def test_each_calculator_math_module_is_there_to_count(site_dir):
+    js = site_dir / "assets" / "js"
+    assert "import(`./${name}.js`)" in (js / "calc" / "engine.js").read_text(encoding="utf-8")
+    for name in CALCULATORS:
+        assert (js / "calc" / f"{name}.js").is_file(), name
 
 
 def test_every_widget_module_is_accounted_for(site_dir):

@@ -1,22 +1,14 @@
 // Calculator widget: brings the server-rendered form to life. Reads what the reader
-// types (or a shared link's ?query), runs the pure engine, draws the result with
-// textContent only (no HTML from input ever reaches the page) and offers a link
-// and a short text to paste into a chat. Nothing leaves the browser.
+// types (or a shared link's ?query), runs the pure engine, draws the result
+// (calc/render.js) and offers a link and a short text to paste into a chat.
+// Nothing leaves the browser.
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
-import { CHART, chartPoints, formatter } from "./calc/format.js";
+import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { writeSentence } from "./calc/sentences.js";
+import { drawResult, el } from "./calc/render.js";
 import { copyText } from "./clipboard.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
-
-function el(tag, attrs = {}, text) {
-  const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 // Canonical text of a parsed value, as it goes into a shared URL.
 function canonical(field, value) {
@@ -39,6 +31,7 @@ export async function mountCalculator(root) {
   const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
   const ctx = { today, holidays };
   const ownPage = root.hasAttribute("data-url-state");
+  const open = root.querySelector(".calc-open a"); // embedded: "open on its own page" takes the inputs along
   let last = null;
   let edited = false; // nothing goes into the address bar until the reader changes something
   const touched = new Set(); // fields the reader changed: a link pins a "now" field only then
@@ -87,90 +80,37 @@ export async function mountCalculator(root) {
     }
   }
 
+  // A field's message: limits in the page's own figures, "0,01", "1.000.000.000.000" (a year range is not a figure).
+  const say = (error, f) => f.fill(t[`calc.error.${error.code}`], Object.fromEntries(Object.entries(error.params)
+    .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v])));
+
+  let fromLink = {}; // field → what was wrong with the opening link's value, shown until the reader edits
+
   function showErrors(errors, f) {
     for (const field of spec.fields) {
-      const id = `${root.id}-${field.name}`;
-      const message = document.getElementById(`${id}-error`);
       const error = errors[field.name];
-      const input = document.getElementById(id);
-      message.hidden = !error;
-      if (error) message.closest("details")?.setAttribute("open", "");
-      // Limits in the page's own figures: "0,01", "1.000.000.000.000" (a year range is not a figure).
-      const params = error && Object.fromEntries(Object.entries(error.params)
-        .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v]));
-      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], params) : "";
-      input.toggleAttribute("aria-invalid", Boolean(error));
+      const message = document.getElementById(`${root.id}-${field.name}-error`);
+      const text = error ? say(error, f) : fromLink[field.name] || "";
+      message.hidden = !text;
+      message.textContent = text;
+      if (text) message.closest("details")?.setAttribute("open", "");
+      document.getElementById(`${root.id}-${field.name}`).toggleAttribute("aria-invalid", Boolean(error));
     }
   }
 
   function draw(outcome, raw) {
     const f = formatter(config, t, outcome.values.cur || "");
-    const { result, values } = outcome;
-    const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
-    const sentence = writeSentence(name, result, values, f, holidays);
-    nodes.push(el("p", { class: "calc-sentence" }, sentence));
-    const list = el("dl", { class: "calc-outputs" });
-    for (const out of spec.outputs) {
-      const row = el("div", { class: `calc-out calc-out--${out.type}${out.main ? " calc-out--main" : ""}` });
-      row.append(el("dt", {}, t[`calc.${name}.out.${out.key}`]), el("dd", {}, f.value(out.type, result[out.key])));
-      list.append(row);
-    }
-    nodes.push(list);
-    for (const w of spec.warnings || []) {
-      if (result[w]) nodes.push(el("p", { class: "calc-warning" }, t[`calc.${name}.warn.${w}`]));
-    }
-    if (holidays[raw.country] === false) nodes.push(el("p", { class: "calc-warning" }, t["calc.common.holidays_failed"]));
-    if (spec.chart) nodes.push(chart(result[spec.chart.table], spec.chart.series));
-    const rows = spec.table && result[spec.table.key];
-    if (rows?.length) nodes.push(table(rows, f));
-    output.replaceChildren(...nodes);
+    const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
+    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes);
+    output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
     last = { sentence, raw };
-  }
-
-  function table(rows, f) {
-    const caption = t[`calc.${name}.table`];
-    const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
-    const tableEl = el("table", { class: "calc-table" });
-    const headRow = el("tr");
-    for (const c of spec.table.columns) headRow.append(el("th", { scope: "col" }, t[`calc.${name}.col.${c.key}`]));
-    const body = el("tbody");
-    for (const row of rows) {
-      const tr = el("tr");
-      for (const c of spec.table.columns) tr.append(el("td", {}, f.value(c.type, row[c.key])));
-      body.append(tr);
-    }
-    const head = el("thead");
-    head.append(headRow);
-    tableEl.append(el("caption", {}, caption), head, body);
-    wrap.append(tableEl);
-    return wrap;
-  }
-
-  function chart(rows, series) {
-    const { points, log } = chartPoints(rows, series);
-    const title = t[`calc.${name}.chart`];
-    const figure = el("figure", { class: "calc-chart" });
-    const svg = el("svg:svg", { viewBox: `0 0 ${CHART.w} ${CHART.h}`, role: "img", "aria-label": title });
-    const y = CHART.h - CHART.pad;
-    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: y, x2: CHART.w - 8, y2: y }));
-    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: 8, x2: CHART.pad, y2: y }));
-    const legend = el("ul", { class: "calc-chart__legend" });
-    series.forEach((s, i) => {
-      svg.append(el("svg:polyline", { class: `calc-chart__line calc-chart__line--${i}`, points: points[s].join(" ") }));
-      legend.append(el("li", { class: `calc-chart__key calc-chart__key--${i}` }, t[`calc.key.${s}`]));
-    });
-    const caption = el("figcaption", {}, title);
-    caption.append(legend);
-    if (log) caption.append(el("p", { class: "calc-chart__note" }, t["calc.common.log_scale"]));
-    figure.append(svg, caption);
-    return figure;
   }
 
   // The link that reopens this calculation: this page, or the calculator's own page. It
   // carries every input of the scenario and the link format's version, so it means the same
   // after a build changes a default; a "now" field (the client's "today") only once set.
   function shareUrl(values) {
-    const base = new URL(ownPage ? location.href : root.dataset.page, location.href);
+    const base = new URL(ownPage ? location.href : open.href);
     const params = new URLSearchParams({ v: LINK_VERSION });
     const start = defaults(spec, today);
     for (const field of spec.fields) {
@@ -230,7 +170,6 @@ export async function mountCalculator(root) {
     else draw(outcome, raw);
     last.url = shareUrl(parseInputs(spec, raw, today, decimal).values);
     if (ownPage && edited) history.replaceState(history.state, "", last.url);
-    const open = document.getElementById(`${root.id}-open`); // "open on its own page" takes the inputs along
     if (open) open.href = last.url;
     return outcome;
   }
@@ -244,6 +183,7 @@ export async function mountCalculator(root) {
     edited = true;
     if (field) touched.add(field);
     note?.remove();
+    fromLink = {};
     return update(read(), options);
   }
   form.addEventListener("submit", (event) => {
@@ -282,15 +222,22 @@ export async function mountCalculator(root) {
   fill({ ...defaults(spec, today), ...known });
   const held = read();
   const f = formatter(config, t);
-  const left = Object.entries(known).filter(([k, v]) => controlText(spec.fields.find((x) => x.name === k), v) !== held[k])
-    .map(([k, v]) => f.text("calc.common.link_value", {
-      field: t[`calc.${name}.field.${k}`] ?? t[`calc.common.field.${k}`], value: v.slice(0, 40) }));
+  const left = spec.fields.filter((field) => field.name in known && controlText(field, known[field.name]) !== held[field.name]);
+  const quote = (field) => known[field.name].slice(0, spec.limits.quote);
   if (left.length) {
-    note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(left) }));
+    const fields = left.map((field) => f.text("calc.common.link_value", {
+      field: t[`calc.${name}.field.${field.name}`] ?? t[`calc.common.field.${field.name}`], value: quote(field) }));
+    note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(fields) }));
     form.before(note);
   }
   form.hidden = false;
   share.hidden = false;
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
+  // Under each such field the link's value stays in view with what is wrong with it
+  // ("2026-02-30": a date that does not exist) until the reader edits: the control cannot show it.
+  for (const field of left) {
+    const error = parseInputs({ ...spec, fields: [field] }, known, today).errors[field.name];
+    if (error) fromLink[field.name] = f.text("calc.common.link_field", { value: quote(field), message: say(error, f) });
+  }
   update(held, { keep: JSON.stringify(held) === built });
 }

@@ -54,7 +54,7 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
     date,
     datetime: (iso) => `${date(iso.slice(0, 10))}, ${iso.slice(11, 16)}`,
     minutes: (v) => fill(t["calc.unit.hours_minutes"], { h: number(Math.floor(v / 60), 0), m: v % 60 }),
-    times: (v) => count("calc.unit.times", v, 2),
+    times: (v) => (number(v, 2) === number(0, 2) ? count("calc.unit.times_under", 0.01, 2) : count("calc.unit.times", v, 2)),
     bool: (v) => t[v ? "calc.common.yes" : "calc.common.no"],
     key: (v) => t[`calc.key.${v}`],
     text: (v) => String(v),
@@ -70,24 +70,4 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
       : fill(t["calc.common.list_and"], { first: items.slice(0, -1).join(", "), last: items[items.length - 1] })),
     value: (kind, v) => (v === null || v === undefined ? "—" : kinds[kind](v)),
   };
-}
-
-// Chart geometry: same numbers as chart_points() in macros/calc/render.py.
-export const CHART = { w: 320, h: 180, pad: 36 };
-
-export function chartPoints(rows, series) {
-  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
-  const low = values.length ? Math.min(...values) : 1;
-  const high = values.length ? Math.max(...values) : 1;
-  const log = high / low > 20;
-  const scale = log ? (v) => Math.log10(Math.max(v, low)) : (v) => v;
-  const bottom = log ? scale(low) : 0;
-  const span = scale(high) - bottom || 1;
-  const count = Math.max(rows.length - 1, 1);
-  const round = (v) => Math.round(v * 10) / 10;
-  const points = Object.fromEntries(series.map((s) => [s, rows.map((row, i) => [
-    round(CHART.pad + ((CHART.w - CHART.pad - 8) * i) / count),
-    round(CHART.h - CHART.pad - ((CHART.h - CHART.pad - 8) * (scale(row[s]) - bottom)) / span),
-  ])]));
-  return { points, log };
 }
