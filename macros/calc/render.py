@@ -157,12 +157,14 @@ def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
 
 
 def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
-    t = fmt.t
-    head = "".join(f'<th scope="col">{e(t["calc." + name + ".col." + c["key"]])}</th>' for c in table["columns"])
+    labels = [e(fmt.t["calc." + name + ".col." + c["key"]]) for c in table["columns"]]
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    # Each cell names its column (data-label): on a phone a wide table's rows stack as label–value lines.
     body = "".join(
-        "<tr>" + "".join(f"<td>{e(fmt.value(c['type'], row[c['key']]))}</td>" for c in table["columns"]) + "</tr>"
+        "<tr>" + "".join(f'<td data-label="{label}">{e(fmt.value(c["type"], row[c["key"]]))}</td>'
+                         for c, label in zip(table["columns"], labels, strict=True)) + "</tr>"
         for row in rows)
-    caption = e(t["calc." + name + ".table"])
+    caption = e(fmt.t["calc." + name + ".table"])
     return (f'<div class="calc-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
             f'<table class="calc-table"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")

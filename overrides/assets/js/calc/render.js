@@ -34,12 +34,13 @@ function table(name, spec, rows, f) {
   const caption = f.t[`calc.${name}.table`];
   const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
   const tableEl = el("table", { class: "calc-table" });
+  const label = (c) => f.t[`calc.${name}.col.${c.key}`];
   const headRow = el("tr");
-  for (const c of spec.columns) headRow.append(el("th", { scope: "col" }, f.t[`calc.${name}.col.${c.key}`]));
+  for (const c of spec.columns) headRow.append(el("th", { scope: "col" }, label(c)));
   const body = el("tbody");
-  for (const row of rows) {
+  for (const row of rows) { // each cell names its column: on a phone a wide table's rows stack
     const tr = el("tr");
-    for (const c of spec.columns) tr.append(el("td", {}, f.value(c.type, row[c.key])));
+    for (const c of spec.columns) tr.append(el("td", { "data-label": label(c) }, f.value(c.type, row[c.key])));
     body.append(tr);
   }
   const head = el("thead");
