@@ -45,7 +45,7 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
         f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
         result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"]),
         "</div>",
-        _share(strings),
+        _share(strings, "calendar" in spec),
         page_url and (f'<p class="calc-open"><a id="{uid}-open" href="{e(page_url)}">'
                       f'{e(strings["calc.common.open_page"])}</a></p>'),
         "</div>",
@@ -122,13 +122,15 @@ def _option_label(field: str, value: str, t) -> str:
     return t[f"calc.option.{field}.{value or 'none'}"]
 
 
-def _share(t) -> str:
+def _share(t, calendar: bool) -> str:
     return ('<div class="calc-share" hidden>'
             f'<button type="button" class="md-button" data-action="copy-link">{e(t["calc.common.copy_link"])}</button>'
             f'<button type="button" class="md-button" data-action="copy-text">{e(t["calc.common.copy_text"])}</button>'
             # Shown by the JS only where the browser has the Web Share API (phones): the native sheet.
             f'<button type="button" class="md-button" data-action="share" hidden>{e(t["calc.common.share"])}</button>'
-            '<p class="calc-share__status" role="status"></p></div>')
+            + (f'<button type="button" class="md-button" data-action="calendar">'
+               f'{e(t["calc.common.add_calendar"])}</button>' if calendar else "")
+            + '<p class="calc-share__status" role="status"></p></div>')
 
 
 # -- Results: the same layout the JS draws ------------------------------------

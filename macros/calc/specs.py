@@ -18,6 +18,7 @@ Field types: money, number, percent, int, date, datetime, time, weekdays, choice
 dates (list of dates), series (list of amounts). Defaults are canonical text (as
 in a shared URL); "@today", "@today+7", "@friday" (next Friday, today included)
 and a "T15:00" suffix are resolved against the reader's today.
+"calendar" names the output (a date or datetime) that "Add to calendar" puts in an .ics event.
 Output types: money, number, percent, int, days, date, datetime, minutes, bool,
 times (× multiple), key (a code shown through calc.key.<code>), text (as is).
 """
@@ -54,6 +55,7 @@ SPECS = {
             {"key": "received", "type": "date"},
             {"key": "calendar_days", "type": "days"},
         ],
+        "calendar": "ready",
         "table": {"key": "skipped", "columns": [
             {"key": "date", "type": "date"}, {"key": "reason", "type": "key"}, {"key": "name", "type": "text"}]},
     },
@@ -70,6 +72,7 @@ SPECS = {
             {"key": "counting_from", "type": "datetime"},
             {"key": "elapsed_minutes", "type": "minutes"},
         ],
+        "calendar": "due",
     },
     "client-delay": {
         "fields": [

@@ -6,7 +6,7 @@ import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/eng
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
 import { drawResult, el } from "./calc/render.js";
-import { copyText } from "./clipboard.js";
+import { copyText, downloadText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
 
@@ -168,6 +168,7 @@ export async function mountCalculator(root) {
     showErrors({}, f);
     if (keep) keepExample(raw);
     else draw(outcome, raw);
+    last.result = outcome.result;
     last.url = shareUrl(parseInputs(spec, raw, today, decimal).values);
     if (ownPage && edited) history.replaceState(history.state, "", last.url);
     if (open) open.href = last.url;
@@ -211,6 +212,15 @@ export async function mountCalculator(root) {
       navigator.share(data).catch(() => {}); // the reader closed the sheet: nothing to say
     }));
   }
+
+  // An .ics event for the due moment (turnaround, response time); its code loads on the click.
+  share.querySelector('[data-action="calendar"]')?.addEventListener("click", () => copyIfValid(() => last, async ({ result, sentence, url }) => {
+    const due = result[spec.calendar];
+    const { calendarEvent } = await import("./calc/ics.js");
+    const event = calendarEvent({ due, title: t[`calc.${name}.ics_title`], description: sentence, url });
+    downloadText(`${t["calc.common.ics_file"]}-${due.slice(0, 10)}.ics`, event, "text/calendar");
+    status.textContent = t["calc.common.ics_saved"];
+  }));
 
   // Start: defaults, overridden on the calculator's own page by a shared link's values. The
   // result is worked out from what the form then holds (date, time and list controls drop
