@@ -35,15 +35,18 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
+    result = result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
         + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
+        # The main figures, kept in view (site.css: sticky) while the reader edits the form below.
+        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary_text(name, spec, outcome["result"], fmt))}</p>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
         f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
-        result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"]),
+        result,
         "</div>",
         _share(strings, "calendar" in spec),
         page_url and (f'<p class="calc-open"><a id="{uid}-open" href="{e(page_url)}">'
@@ -149,6 +152,12 @@ def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatte
     if "table" in spec and result[spec["table"]["key"]]:
         parts.append(table_html(name, spec["table"], result[spec["table"]["key"]], fmt))
     return "\n".join(parts)
+
+
+def summary_text(name: str, spec: dict, result: dict, fmt: Formatter) -> str:
+    kinds = {out["key"]: out["type"] for out in spec["outputs"]}
+    return " · ".join(fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
+                               value=fmt.value(kinds[key], result[key])) for key in spec["summary"])
 
 
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:

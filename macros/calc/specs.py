@@ -18,6 +18,7 @@ Field types: money, number, percent, int, date, datetime, time, weekdays, choice
 dates (list of dates), series (list of amounts). Defaults are canonical text (as
 in a shared URL); "@today", "@today+7", "@friday" (next Friday, today included)
 and a "T15:00" suffix are resolved against the reader's today.
+"summary" lists the outputs of the compact line that stays in view while the reader edits.
 "calendar" names the output (a date or datetime) that "Add to calendar" puts in an .ics event.
 Output types: money, number, percent, int, days, date, datetime, minutes, bool,
 times (× multiple), key (a code shown through calc.key.<code>), text (as is).
@@ -56,6 +57,7 @@ SPECS = {
             {"key": "calendar_days", "type": "days"},
         ],
         "calendar": "ready",
+        "summary": ["ready"],
         "table": {"key": "skipped", "columns": [
             {"key": "date", "type": "date"}, {"key": "reason", "type": "key"}, {"key": "name", "type": "text"}]},
     },
@@ -73,6 +75,7 @@ SPECS = {
             {"key": "elapsed_minutes", "type": "minutes"},
         ],
         "calendar": "due",
+        "summary": ["due"],
     },
     "client-delay": {
         "fields": [
@@ -96,6 +99,7 @@ SPECS = {
             {"key": "end", "type": "date"},
             {"key": "deemed_rendered", "type": "bool"},
         ],
+        "summary": ["lost_days", "days_left"],
         "warnings": ["waiting", "deemed_rendered"],
     },
     "penalty": {
@@ -120,6 +124,7 @@ SPECS = {
             {"key": "daily_total", "type": "money"},
             {"key": "cap_day", "type": "int"},
         ],
+        "summary": ["total"],
         "warnings": ["capped", "reaches_amount", "table_cut"],
         "table": {"key": "table", "columns": [{"key": "day", "type": "int"}, {"key": "total", "type": "money"}]},
     },
@@ -150,6 +155,7 @@ SPECS = {
             {"key": "bonus_per_sale", "type": "money"},
             {"key": "cheapest", "type": "key"},
         ],
+        "summary": ["percent_total", "fixed_total"],
         "table": {"key": "rows", "columns": [
             {"key": "month", "type": "int"}, {"key": "turnover", "type": "money"},
             {"key": "fixed", "type": "money"}, {"key": "percent", "type": "money"},
@@ -173,6 +179,7 @@ SPECS = {
             {"key": "cheaper_budget", "type": "money"},
             {"key": "cheaper", "type": "key"},
         ],
+        "summary": ["cheaper_cost_per_sale"],
         "warnings": ["over_price"],
         "table": {"key": "channels", "columns": [
             {"key": "channel", "type": "key"}, {"key": "cost_per_lead", "type": "money"},

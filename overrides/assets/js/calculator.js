@@ -5,7 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { drawResult, el } from "./calc/render.js";
+import { drawResult, el, summaryText } from "./calc/render.js";
 import { copyText, downloadText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
@@ -26,6 +26,7 @@ export async function mountCalculator(root) {
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
+  const summary = root.querySelector(".calc-summary");
   const status = share.querySelector(".calc-share__status");
   const today = todayNumber();
   const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
@@ -103,6 +104,7 @@ export async function mountCalculator(root) {
     const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
     const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes);
     output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
+    summary.textContent = summaryText(name, spec, outcome.result, f);
     last = { sentence, raw };
   }
 
@@ -157,6 +159,7 @@ export async function mountCalculator(root) {
     const outcome = run(spec, compute, raw, ctx, decimal);
     const f = formatter(config, t);
     output.toggleAttribute("data-stale", Boolean(outcome.errors));
+    summary.hidden = Boolean(outcome.errors); // no figures in view that the form no longer gives
     if (outcome.errors) {
       // The old result is hidden under a title that says why (site.css keeps its place, so
       // nothing jumps under the reader's finger as the field loses focus); copying is refused.

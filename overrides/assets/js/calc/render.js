@@ -30,6 +30,12 @@ export function drawResult(name, spec, result, values, f, holidays, notes = []) 
   return { nodes, sentence };
 }
 
+// The compact line of main figures that stays in view while the reader edits (summary_text).
+export function summaryText(name, spec, result, f) {
+  return spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
+    value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) })).join(" · ");
+}
+
 function table(name, spec, rows, f) {
   const caption = f.t[`calc.${name}.table`];
   const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
