@@ -6,7 +6,7 @@ import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/eng
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
 import { drawResult, el, summaryText } from "./calc/render.js";
-import { copyText, downloadText } from "./clipboard.js";
+import { copyText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
 
@@ -159,7 +159,6 @@ export async function mountCalculator(root) {
     const outcome = run(spec, compute, raw, ctx, decimal);
     const f = formatter(config, t);
     output.toggleAttribute("data-stale", Boolean(outcome.errors));
-    summary.hidden = Boolean(outcome.errors); // no figures in view that the form no longer gives
     if (outcome.errors) {
       // The old result is hidden under a title that says why (site.css keeps its place, so
       // nothing jumps under the reader's finger as the field loses focus); copying is refused.
@@ -217,12 +216,8 @@ export async function mountCalculator(root) {
   }
 
   // An .ics event for the due moment (turnaround, response time); its code loads on the click.
-  share.querySelector('[data-action="calendar"]')?.addEventListener("click", () => copyIfValid(() => last, async ({ result, sentence, url }) => {
-    const due = result[spec.calendar];
-    const { calendarEvent } = await import("./calc/ics.js");
-    const event = calendarEvent({ due, title: t[`calc.${name}.ics_title`], description: sentence, url });
-    downloadText(`${t["calc.common.ics_file"]}-${due.slice(0, 10)}.ics`, event, "text/calendar");
-    status.textContent = t["calc.common.ics_saved"];
+  share.querySelector('[data-action="calendar"]')?.addEventListener("click", () => copyIfValid(() => last, async (done) => {
+    status.textContent = (await import("./calc/ics.js")).download(done, spec.calendar, name, t);
   }));
 
   // Start: defaults, overridden on the calculator's own page by a shared link's values. The
@@ -236,21 +231,20 @@ export async function mountCalculator(root) {
   const held = read();
   const f = formatter(config, t);
   const left = spec.fields.filter((field) => field.name in known && controlText(field, known[field.name]) !== held[field.name]);
-  const quote = (field) => known[field.name].slice(0, spec.limits.quote);
   if (left.length) {
-    const fields = left.map((field) => f.text("calc.common.link_value", {
-      field: t[`calc.${name}.field.${field.name}`] ?? t[`calc.common.field.${field.name}`], value: quote(field) }));
+    const fields = left.map((field) => {
+      const value = known[field.name].slice(0, spec.limits.quote);
+      // Under the field the link's value stays in view with what is wrong with it ("2026-02-30":
+      // a date that does not exist) until the reader edits: the control cannot show it.
+      const error = parseInputs({ ...spec, fields: [field] }, known, today).errors[field.name];
+      if (error) fromLink[field.name] = f.text("calc.common.link_field", { value, message: say(error, f) });
+      return f.text("calc.common.link_value", {
+        field: t[`calc.${name}.field.${field.name}`] ?? t[`calc.common.field.${field.name}`], value });
+    });
     note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(fields) }));
     form.before(note);
   }
-  form.hidden = false;
-  share.hidden = false;
+  form.hidden = share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
-  // Under each such field the link's value stays in view with what is wrong with it
-  // ("2026-02-30": a date that does not exist) until the reader edits: the control cannot show it.
-  for (const field of left) {
-    const error = parseInputs({ ...spec, fields: [field] }, known, today).errors[field.name];
-    if (error) fromLink[field.name] = f.text("calc.common.link_field", { value: quote(field), message: say(error, f) });
-  }
   update(held, { keep: JSON.stringify(held) === built });
 }

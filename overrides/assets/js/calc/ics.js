@@ -1,5 +1,6 @@
 // An iCalendar event (RFC 5545) for a calculator's due moment, written in the browser.
 // calculator.js imports it only when the reader asks for it ("Add to calendar").
+import { downloadText } from "../clipboard.js";
 
 const stamp = (date) => `${date.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
 const compact = (iso) => iso.replace(/-/g, "");
@@ -37,4 +38,12 @@ export function calendarEvent({ due, title, description, url, now = new Date() }
     `DTSTAMP:${stamp(now)}`, ...when, `SUMMARY:${escape(title)}`, `DESCRIPTION:${escape(description)}`,
     `URL:${url}`, "END:VEVENT", "END:VCALENDAR"];
   return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+// The download for a calculator's answer ({result, sentence, url}); returns the message to show.
+export function download({ result, sentence, url }, key, name, t) {
+  const due = result[key];
+  const event = calendarEvent({ due, title: t[`calc.${name}.ics_title`], description: sentence, url });
+  downloadText(`${t["calc.common.ics_file"]}-${due.slice(0, 10)}.ics`, event, "text/calendar");
+  return t["calc.common.ics_saved"];
 }

@@ -23,7 +23,7 @@ export function drawResult(name, spec, result, values, f, holidays, notes = []) 
   }
   const warnings = (spec.warnings || []).filter((w) => result[w]).map((w) => t[`calc.${name}.warn.${w}`]);
   const nodes = [el("p", { class: "calc-sentence" }, sentence), list,
-    ...[...warnings, ...notes].map((text) => el("p", { class: "calc-warning" }, text))];
+    ...warnings.concat(notes).map((text) => el("p", { class: "calc-warning" }, text))];
   if (spec.chart) nodes.push(chart(name, spec.chart, result, f));
   const rows = spec.table && result[spec.table.key];
   if (rows?.length) nodes.push(table(name, spec.table, rows, f));
@@ -90,7 +90,7 @@ function chart(name, spec, result, f) {
   const count = Math.max(rows.length - 1, 1);
   const x = (i) => tenths(side + ((w - 2 * side) * i) / count);
   const text = (cls, tx, ty, content) => el("svg:text", { class: `calc-chart__${cls}`, x: tenths(tx), y: tenths(ty) }, content);
-  const line = (cls, y1, y2 = y1) => el("svg:line", { class: `calc-chart__${cls}`, x1: side, y1, x2: w - side, y2 });
+  const line = (cls, at) => el("svg:line", { class: `calc-chart__${cls}`, x1: side, y1: at, x2: w - side, y2: at });
   const title = f.t[`calc.${name}.chart`];
   const svg = el("svg:svg", { viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": title });
   svg.append(text("axis-title", side, 12, f.t[`calc.${name}.chart_y`]));
