@@ -27,6 +27,7 @@ from macros.agreement_doc import (
     strings,
 )
 from macros.calc import engine, fmt
+from macros.calc.limits import LIMITS
 from macros.calc.specs import SPECS
 from macros.widgets import HOLIDAYS_DIR, holidays_for, relative_url
 
@@ -149,6 +150,7 @@ def config(code: str, page_url: str) -> dict:
         "linkVersion": LINK_VERSION,
         "linkDefaults": {str(v): d for v, d in LINK_DEFAULTS.items()},
         "specs": {e[1]: SPECS[e[1]] for e in EXAMPLES},
+        "limits": LIMITS,  # what its date and number fields accept, as the calculators' (calc/limits.py)
         "out": out,
         "errors": errors,
         "warn": {w: {"text": s[f"warn.{w}"], "href": _href(page_url, chapter)} for w, chapter, _ in WARNINGS},

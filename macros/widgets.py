@@ -1,6 +1,5 @@
 """HTML of the widgets that macros embed in pages. Pure: data in, markup out."""
 import datetime
-import html
 import posixpath
 from functools import cache
 
@@ -58,8 +57,4 @@ class CalculatorEmbeds:
             name, self.code, self.strings, ctx, uid, url_state=on_own_page,
             holidays_url=relative_url(page_url, HOLIDAYS_DIR) if uses_calendar(name) else None,
             page_url=None if on_own_page else own_page,
-        ) + ("" if on_own_page else self.link(own_page, uid))
-
-    def link(self, href: str, uid: str) -> str:
-        text = self.strings["calc.common.open_page"]
-        return f'<p class="calc-open"><a id="{uid}-open" href="{href}">{html.escape(text)}</a></p>'
+        )

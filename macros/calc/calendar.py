@@ -1,8 +1,10 @@
 """Working days: a working week (ISO weekday numbers) minus public and custom holidays."""
 import datetime
 
+from macros.calc.limits import LIMITS
+
 ONE_DAY = datetime.timedelta(days=1)
-SEARCH_LIMIT = 3660  # ten years: a calendar with no working day in sight is an input error
+SEARCH_LIMIT = LIMITS["search_days"]
 
 
 class NoWorkingDay(ValueError):
@@ -46,9 +48,7 @@ class Calendar:
         """Working days d with after < d ≤ until."""
         if until <= after:
             return 0
-        days = (until - after).days
-        if days > SEARCH_LIMIT * 2:
-            raise NoWorkingDay()
+        days = (until - after).days  # at most the planning range (limits.py years): no search, no limit
         return sum(self.is_working(after + ONE_DAY * i) for i in range(1, days + 1))
 
     def days_off(self, first: datetime.date, last: datetime.date):

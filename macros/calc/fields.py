@@ -12,6 +12,8 @@ import datetime
 import math
 import re
 
+from macros.calc.limits import LIMITS
+
 # Explicit ASCII classes: Python's \d and \s also match other scripts' digits and spaces, JS's do not.
 SPACES = re.compile("[ \t\n\r\u00a0\u202f\u2009'’_]")
 NUMBER = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -20,8 +22,8 @@ DATETIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2})(?::[0-9
 TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 LIST_SEPARATOR = re.compile(r"[;\n\r]+")
 BLANK = " \t\n\r\u00a0"  # what trim() removes, the same set in both runtimes
-MAX_TEXT = 2000  # longer input is not a number, a date or a list we can use
-YEARS = (1900, 2999)  # planning range; also keeps date arithmetic far from year 9999
+MAX_TEXT = LIMITS["text"]
+YEARS = LIMITS["years"]
 CENT = 0.01  # the smallest amount of money that is not 0
 CURRENCY_SIGNS = "€$£"
 SCALES = {"k": 3, "K": 3, "M": 6}  # thousands, millions
@@ -208,14 +210,14 @@ def parse_field(field: dict, raw, decimal: str = "."):
             if field.get("required", True):
                 raise FieldError("required")
             return []
-        if len(items) > field.get("max_items", 366):
-            raise FieldError("too_many", max=field.get("max_items", 366))
+        if len(items) > field["max_items"]:
+            raise FieldError("too_many", max=field["max_items"])
         parse = parse_date if kind == "dates" else (lambda s: read_number(s, field, decimal))
         values = []
         for item in items:
             try:
                 values.append(parse(item))
             except FieldError as error:
-                raise FieldError("bad_item", item=trim(item)[:40], reason=error.code) from None
+                raise FieldError("bad_item", item=trim(item)[:LIMITS["quote"]], reason=error.code) from None
         return sorted(set(values)) if kind == "dates" else values
     raise ValueError(f"unknown field type {kind!r}")

@@ -127,6 +127,7 @@ class Formatter:
             return str(value)
         if kind == "int":
             return self.number(value, 0)
-        if kind == "times":
-            return self.count("calc.unit.times", value, 2)
+        if kind == "times":  # a ratio that rounds to 0 is "less than 0.01 times", never "0 times"
+            small = self.number(value, 2) == self.number(0, 2)
+            return self.count("calc.unit.times_under" if small else "calc.unit.times", 0.01 if small else value, 2)
         return getattr(self, kind)(value)

@@ -6,8 +6,9 @@ exceeds the cap (a % of the amount) nor the amount itself.
 """
 from macros.calc import calendar
 from macros.calc.errors import InputError
+from macros.calc.limits import LIMITS
 
-TABLE_ROWS = 366  # the per-day table stops here; the totals still count every day
+TABLE_ROWS = LIMITS["table_rows"]
 
 
 def late_days(v: dict, ctx: dict) -> int:

@@ -35,18 +35,22 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     fmt = Formatter(code, strings)
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
+    result = result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
-        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "")
-        + (f' data-page="{e(page_url)}"' if page_url else "") + ">",
+        + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
+        # The main figures, kept in view (site.css: sticky) while the reader edits the form below.
+        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary_text(name, spec, outcome["result"], fmt))}</p>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
         f'<p class="calc-result__title">{e(strings["calc.common.example_title"])}</p>',
-        result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"]),
+        result,
         "</div>",
-        _share(strings),
+        _share(strings, "calendar" in spec),
+        page_url and (f'<p class="calc-open"><a id="{uid}-open" href="{e(page_url)}">'
+                      f'{e(strings["calc.common.open_page"])}</a></p>'),
         "</div>",
     ]
     return "\n".join(p for p in parts if p)
@@ -121,13 +125,15 @@ def _option_label(field: str, value: str, t) -> str:
     return t[f"calc.option.{field}.{value or 'none'}"]
 
 
-def _share(t) -> str:
+def _share(t, calendar: bool) -> str:
     return ('<div class="calc-share" hidden>'
             f'<button type="button" class="md-button" data-action="copy-link">{e(t["calc.common.copy_link"])}</button>'
             f'<button type="button" class="md-button" data-action="copy-text">{e(t["calc.common.copy_text"])}</button>'
             # Shown by the JS only where the browser has the Web Share API (phones): the native sheet.
             f'<button type="button" class="md-button" data-action="share" hidden>{e(t["calc.common.share"])}</button>'
-            '<p class="calc-share__status" role="status"></p></div>')
+            + (f'<button type="button" class="md-button" data-action="calendar">'
+               f'{e(t["calc.common.add_calendar"])}</button>' if calendar else "")
+            + '<p class="calc-share__status" role="status"></p></div>')
 
 
 # -- Results: the same layout the JS draws ------------------------------------
@@ -148,6 +154,12 @@ def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatte
     return "\n".join(parts)
 
 
+def summary_text(name: str, spec: dict, result: dict, fmt: Formatter) -> str:
+    kinds = {out["key"]: out["type"] for out in spec["outputs"]}
+    return " · ".join(fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
+                               value=fmt.value(kinds[key], result[key])) for key in spec["summary"])
+
+
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
     key = out["key"]
     main = " calc-out--main" if out.get("main") else ""
@@ -156,39 +168,66 @@ def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
 
 
 def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
-    t = fmt.t
-    head = "".join(f'<th scope="col">{e(t["calc." + name + ".col." + c["key"]])}</th>' for c in table["columns"])
+    labels = [e(fmt.t["calc." + name + ".col." + c["key"]]) for c in table["columns"]]
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    # Each cell names its column (data-label): on a phone a wide table's rows stack as label–value lines.
     body = "".join(
-        "<tr>" + "".join(f"<td>{e(fmt.value(c['type'], row[c['key']]))}</td>" for c in table["columns"]) + "</tr>"
+        "<tr>" + "".join(f'<td data-label="{label}">{e(fmt.value(c["type"], row[c["key"]]))}</td>'
+                         for c, label in zip(table["columns"], labels, strict=True)) + "</tr>"
         for row in rows)
-    caption = e(t["calc." + name + ".table"])
+    caption = e(fmt.t["calc." + name + ".table"])
     return (f'<div class="calc-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
             f'<table class="calc-table"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
-# -- Chart: a few lines of SVG, the same geometry as the JS -------------------
+# -- Chart: a few lines of SVG, the same geometry as the JS twin (calc/render.js) --------
+# The box comes from the spec ("chart": w, h, side, top, bottom; limits.CHART_BOX). Values are
+# labelled on light gridlines, left-aligned above each line (no y-axis margin to eat the width
+# of a phone), months under the x axis, and each axis has its title.
 
-CHART_W, CHART_H, PAD = 320, 180, 36
+def nice_step(span: float) -> float:
+    """1, 2 or 5 × a power of ten, the first at least span (span > 0)."""
+    power = 10 ** math.floor(math.log10(span))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= span)
 
 
-def chart_points(rows: list[dict], x_key: str, series: list[str]):
-    """{series: [(x, y) in SVG units]} and whether the y axis is logarithmic.
-    Log scale when values span more than 20×, so 10 000 and 1 000 000 both show."""
+def chart_scale(rows: list[dict], series: list[str]):
+    """(log, bottom, top, ticks): the y axis. Log scale when values span more than 20×, so
+    10 000 and 1 000 000 both show; then the ticks are powers of ten, else round steps from 0."""
     values = [row[s] for row in rows for s in series if row[s] > 0]
     low, high = (min(values), max(values)) if values else (1, 1)
-    log = high / low > 20
-    scale = (lambda v: math.log10(max(v, low))) if log else (lambda v: v)
-    top, bottom = scale(high), (scale(low) if log else 0)
-    span = (top - bottom) or 1
+    if high / low > 20:
+        bottom, top = math.floor(math.log10(low)), math.ceil(math.log10(high))
+        every = math.ceil((top - bottom) / 5)  # at most six labels
+        return True, bottom, top, [10 ** k for k in range(bottom, top + 1, every)]
+    step = nice_step(high / 4)
+    steps = math.ceil(high / step - 1e-9)
+    return False, 0, step * steps, [step * i for i in range(steps + 1)]
+
+
+def chart_points(rows: list[dict], series: list[str], box: dict):
+    """{series: [(x, y) in SVG units]}, the y of each tick, and the y axis (chart_scale)."""
+    log, bottom, top, ticks = chart_scale(rows, series)
+    base, height = box["h"] - box["bottom"], box["h"] - box["bottom"] - box["top"]
+
+    def y(v: float) -> float:
+        at = (math.log10(v) if v > 0 else bottom) if log else v  # 0 sits on the axis of a log chart
+        return _tenths(base - height * (max(at, bottom) - bottom) / ((top - bottom) or 1))
+
     count = max(len(rows) - 1, 1)
-    points = {
-        s: [(_tenths(PAD + (CHART_W - PAD - 8) * i / count),
-             _tenths(CHART_H - PAD - (CHART_H - PAD - 8) * (scale(row[s]) - bottom) / span))
-            for i, row in enumerate(rows)]
-        for s in series
-    }
-    return points, log
+    points = {s: [(chart_x(i, count, box), y(row[s])) for i, row in enumerate(rows)] for s in series}
+    return points, [(v, y(v)) for v in ticks], log
+
+
+def chart_x(i: int, count: int, box: dict) -> float:
+    return _tenths(box["side"] + (box["w"] - 2 * box["side"]) * i / count)
+
+
+def month_labels(count: int) -> list[int]:
+    """Indexes of the months labelled under the axis: every one up to 12, then evenly fewer."""
+    every = math.ceil(count / 12)
+    return list(range(0, count, every))
 
 
 def _tenths(v: float) -> float:
@@ -203,10 +242,21 @@ def _svg_points(points) -> str:
     return " ".join(f"{_svg_number(x)},{_svg_number(y)}" for x, y in points)
 
 
+def _text(cls: str, x: float, y: float, text: str) -> str:
+    return f'<text class="calc-chart__{cls}" x="{_svg_number(x)}" y="{_svg_number(y)}">{e(text)}</text>'
+
+
 def chart_svg(name: str, chart: dict, result: dict, fmt: Formatter) -> str:
-    rows = result[chart["table"]]
-    points, log = chart_points(rows, chart["x"], chart["series"])
+    rows, box = result[chart["table"]], chart["box"]
+    points, ticks, log = chart_points(rows, chart["series"], box)
     t = fmt.t
+    w, h, side, base = box["w"], box["h"], box["side"], box["h"] - box["bottom"]
+    grid = "".join(
+        f'<line class="calc-chart__grid" x1="{side}" y1="{_svg_number(y)}" x2="{w - side}" y2="{_svg_number(y)}"/>'
+        + _text("value", side, y - 3, fmt.number(v)) for v, y in ticks)
+    count = max(len(rows) - 1, 1)
+    months = "".join(_text("month", chart_x(i, count, box), base + 14, fmt.number(rows[i][chart["x"]], 0))
+                     for i in month_labels(len(rows)))
     lines = "".join(
         f'<polyline class="calc-chart__line calc-chart__line--{i}" points="{_svg_points(pts)}"/>'
         for i, pts in enumerate(points.values()))
@@ -214,7 +264,9 @@ def chart_svg(name: str, chart: dict, result: dict, fmt: Formatter) -> str:
         f'<li class="calc-chart__key calc-chart__key--{i}">{e(t["calc.key." + s])}</li>' for i, s in enumerate(points))
     note = f'<p class="calc-chart__note">{e(t["calc.common.log_scale"])}</p>' if log else ""
     title = e(t["calc." + name + ".chart"])
-    return (f'<figure class="calc-chart"><svg viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{title}">'
-            f'<line class="calc-chart__axis" x1="{PAD}" y1="{CHART_H - PAD}" x2="{CHART_W - 8}" y2="{CHART_H - PAD}"/>'
-            f'<line class="calc-chart__axis" x1="{PAD}" y1="8" x2="{PAD}" y2="{CHART_H - PAD}"/>{lines}</svg>'
+    return (f'<figure class="calc-chart"><svg viewBox="0 0 {w} {h}" role="img" aria-label="{title}">'
+            + _text("axis-title", side, 12, t[f"calc.{name}.chart_y"]) + grid
+            + f'<line class="calc-chart__axis" x1="{side}" y1="{base}" x2="{w - side}" y2="{base}"/>'
+            + months + _text("axis-title calc-chart__axis-title--x", w - side, h - 2, t[f"calc.{name}.chart_x"])
+            + f"{lines}</svg>"
             f'<figcaption>{title}<ul class="calc-chart__legend">{legend}</ul>{note}</figcaption></figure>')

@@ -10,15 +10,21 @@ that value (e.g. the growth inputs of the revenue-share calculator).
 
 A "now" field means the reader's today: a shared link carries it only once the reader set it.
 A field's "zero" names the error code for exactly 0, when 0 needs its own explanation.
-Amounts (money, series) are 0 or at least 0.01 (fields.CENT).
+Amounts (money, series) are 0 or at least 0.01 (fields.CENT). A list field (dates,
+series) names its "max_items". Every spec carries the shared "limits" (limits.py), and a
+chart its drawing "box", so the JS twin reads the same numbers instead of a copy.
 
 Field types: money, number, percent, int, date, datetime, time, weekdays, choice,
 dates (list of dates), series (list of amounts). Defaults are canonical text (as
 in a shared URL); "@today", "@today+7", "@friday" (next Friday, today included)
 and a "T15:00" suffix are resolved against the reader's today.
+"summary" lists the outputs of the compact line that stays in view while the reader edits.
+"calendar" names the output (a date or datetime) that "Add to calendar" puts in an .ics event.
 Output types: money, number, percent, int, days, date, datetime, minutes, bool,
 times (× multiple), key (a code shown through calc.key.<code>), text (as is).
 """
+
+from macros.calc.limits import CHART_BOX, LIMITS
 
 COUNTRIES = ("", "ES", "MX", "AR", "CO", "CL", "PE", "US", "GB")
 CURRENCIES = ("", "EUR", "USD", "GBP", "MXN", "ARS", "COP", "CLP", "PEN")
@@ -50,6 +56,8 @@ SPECS = {
             {"key": "received", "type": "date"},
             {"key": "calendar_days", "type": "days"},
         ],
+        "calendar": "ready",
+        "summary": ["ready"],
         "table": {"key": "skipped", "columns": [
             {"key": "date", "type": "date"}, {"key": "reason", "type": "key"}, {"key": "name", "type": "text"}]},
     },
@@ -66,6 +74,8 @@ SPECS = {
             {"key": "counting_from", "type": "datetime"},
             {"key": "elapsed_minutes", "type": "minutes"},
         ],
+        "calendar": "due",
+        "summary": ["due"],
     },
     "client-delay": {
         "fields": [
@@ -89,6 +99,7 @@ SPECS = {
             {"key": "end", "type": "date"},
             {"key": "deemed_rendered", "type": "bool"},
         ],
+        "summary": ["lost_days", "days_left"],
         "warnings": ["waiting", "deemed_rendered"],
     },
     "penalty": {
@@ -113,6 +124,7 @@ SPECS = {
             {"key": "daily_total", "type": "money"},
             {"key": "cap_day", "type": "int"},
         ],
+        "summary": ["total"],
         "warnings": ["capped", "reaches_amount", "table_cut"],
         "table": {"key": "table", "columns": [{"key": "day", "type": "int"}, {"key": "total", "type": "money"}]},
     },
@@ -143,12 +155,13 @@ SPECS = {
             {"key": "bonus_per_sale", "type": "money"},
             {"key": "cheapest", "type": "key"},
         ],
+        "summary": ["percent_total", "fixed_total"],
         "table": {"key": "rows", "columns": [
             {"key": "month", "type": "int"}, {"key": "turnover", "type": "money"},
             {"key": "fixed", "type": "money"}, {"key": "percent", "type": "money"},
             {"key": "minimum", "type": "money"}, {"key": "percent_cumulative", "type": "money"},
             {"key": "percent_share", "type": "percent"}]},
-        "chart": {"table": "rows", "x": "month", "series": ["fixed", "percent", "minimum"]},
+        "chart": {"table": "rows", "x": "month", "series": ["fixed", "percent", "minimum"], "box": CHART_BOX},
     },
     "cost-of-sale": {
         "fields": [
@@ -166,6 +179,7 @@ SPECS = {
             {"key": "cheaper_budget", "type": "money"},
             {"key": "cheaper", "type": "key"},
         ],
+        "summary": ["cheaper_cost_per_sale"],
         "warnings": ["over_price"],
         "table": {"key": "channels", "columns": [
             {"key": "channel", "type": "key"}, {"key": "cost_per_lead", "type": "money"},
@@ -187,4 +201,5 @@ OUTSIZE = {"revenue-share": "bonus", "cost-of-sale": "conversion"}
 for _name, _spec in SPECS.items():
     _spec["fields"] = [_clean(f) for f in _spec["fields"]]
     _spec["result_max"] = RESULT_MAX
+    _spec["limits"] = LIMITS  # the JS twin's limits, from the same numbers (limits.py)
     _spec["outsize"] = OUTSIZE.get(_name, _spec["fields"][0]["name"])

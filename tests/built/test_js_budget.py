@@ -11,6 +11,7 @@ from pathlib import Path
 
 from macros import assets
 from tests.built.site_pages import page_file
+from tests.calc_vectors import CALCULATORS
 from tests.conftest import pages_of
 
 BUDGET = 15 * 1024
@@ -21,10 +22,14 @@ WIDGETS = {
     "template.js": 'data-tpl="',
     "agreement.js": "data-agreement",
 }
-# Imported on a tap, not to show the page: the agreement as text and Markdown, formatted
-# copy and its link (copy, download and link buttons; tests/e2e/test_agreement.py
-# test_copy_and_download_load_their_module_on_a_tap).
-ON_ACTION = {"agreement-output.js": 1024}
+# Imported on the reader's action, not to show the page, each with a budget of its own: the
+# agreement as text and Markdown, formatted copy and its link (copy, download and link buttons;
+# tests/e2e/test_agreement.py test_copy_and_download_load_their_module_on_a_tap), and the
+# calendar event of the date calculators (tests/e2e/test_calc_calendar.py). Paths below assets/js/.
+ON_ACTION = {"agreement-output.js": 1024, "calc/ics.js": 1024}
+# A calculator's math is imported by name (engine.loadCompute: `./${name}.js`), which the import
+# patterns below cannot see: each calculator on a page adds its own calc/<name>.js and its imports.
+CALCULATOR = re.compile(r'data-calc="([a-z-]+)"')
 STATIC_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*["'](\.{1,2}/[^"']+\.js)["']""")
 DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["'](\.{1,2}/[^"']+\.js)["']\s*\)""")
 
@@ -35,6 +40,10 @@ def imports(path: Path, dynamic: bool) -> set[Path]:
     return {(path.parent / rel).resolve() for rel in found}
 
 
+def on_action(path: Path) -> bool:
+    return any(path.as_posix().endswith("/assets/js/" + module) for module in ON_ACTION)
+
+
 def closure(start: Path, dynamic: bool) -> set[Path]:
     """start and everything it imports; with dynamic, its import() calls too, except the
     ON_ACTION modules (not loaded to show the page)."""
@@ -43,7 +52,7 @@ def closure(start: Path, dynamic: bool) -> set[Path]:
         path = todo.pop()
         if path not in seen:
             seen.add(path)
-            todo.extend(p for p in imports(path, dynamic) if p.name not in ON_ACTION)
+            todo.extend(p for p in imports(path, dynamic) if not on_action(p))
     return seen
 
 
@@ -57,7 +66,16 @@ def page_scripts(site_dir: Path, html: str) -> set[Path]:
     for module, marker in WIDGETS.items():
         if marker in html:
             scripts |= closure(js / module, dynamic=True)
+    for name in set(CALCULATOR.findall(html)):
+        scripts |= closure(js / "calc" / f"{name}.js", dynamic=True)
     return scripts
+
+
+def test_each_calculator_math_module_is_there_to_count(site_dir):
+    js = site_dir / "assets" / "js"
+    assert "import(`./${name}.js`)" in (js / "calc" / "engine.js").read_text(encoding="utf-8")
+    for name in CALCULATORS:
+        assert (js / "calc" / f"{name}.js").is_file(), name
 
 
 def test_every_widget_module_is_accounted_for(site_dir):
@@ -89,11 +107,11 @@ def test_modules_loaded_on_a_tap_are_only_imported_dynamically_and_under_their_b
     js = site_dir / "en" / "assets" / "js"
     modules = sorted(js.rglob("*.js"))
     for name, budget in ON_ACTION.items():
-        [path] = [p for p in modules if p.name == name]
-        importers = [p.name for p in modules if path.resolve() in imports(p, dynamic=True)]
+        path = js / name
+        importers = [p for p in modules if path.resolve() in imports(p, dynamic=True)]
         assert importers, name  # still used
         assert not [p.name for p in modules if path.resolve() in imports(p, dynamic=False)], name
-        page = set().union(*(closure(p, dynamic=True) for p in modules if p.name in importers))
+        page = set().union(*(closure(p, dynamic=True) for p in importers))
         extra = closure(path, dynamic=True) - page - closure(js / "site.js", dynamic=False)
         assert sum(gzip_size(p) for p in extra) <= budget, {p.name: gzip_size(p) for p in extra}
 

@@ -74,6 +74,7 @@ def test_strings_files_have_the_same_keys():
 SAME_IN_BOTH = {
     "calc.common.no", "calc.unit.hours_minutes", "calc.option.country.AR", "calc.option.country.CO",
     "calc.option.country.CL", "calc.option.cur.EUR",
+    "calc.common.summary_item",  # "{label}: {value}", a format
     "calc.unit.leads.one", "calc.unit.leads.other",  # "lead" is the word Spanish marketers use too
 }
 

@@ -147,3 +147,26 @@ def test_js_dates_read_as_babel_writes_them(site_page):
         python = Formatter(code, lang.strings(code))
         expected = [[python.value("date", iso), python.value("datetime", f"{iso}T09:05")] for iso in DATES]
         assert got[code] == expected, code
+
+
+FORMAT_RATIOS = """async ({ marks, strings, ratios }) => {
+  const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
+  return Object.fromEntries(Object.keys(marks).map((code) => {
+    const f = formatter(marks[code], strings[code]);
+    return [code, ratios.map((v) => f.value("times", v))];
+  }));
+}"""
+RATIOS = [0, 1e-7, 0.00499, 0.005, 0.96, 1, 1.004, 2.5, 33.333333333333336]
+
+
+def test_js_ratios_read_as_the_python_twin_writes_them_never_0_times(site_page):
+    from macros import lang
+    from macros.calc.fmt import Formatter, locale_marks
+
+    marks = {code: locale_marks(code) for code in lang.LOCALES}
+    strings = {code: lang.strings(code) for code in lang.LOCALES}
+    got = site_page.evaluate(FORMAT_RATIOS, {"marks": marks, "strings": strings, "ratios": RATIOS})
+    for code in lang.LOCALES:
+        python = Formatter(code, strings[code])
+        assert got[code] == [python.value("times", v) for v in RATIOS], code
+        assert not any(text.startswith("0 ") for text in got[code]), got[code]

@@ -1,7 +1,8 @@
 """Shared links that keep their meaning, on a phone in both languages: a link carries every
 input of its scenario and a version, the address bar stays as opened until the reader changes
 something, the client's "today" is not pinned unless set, and a link's values the form cannot
-hold are named while the result is worked out from what the form shows."""
+hold are named (and each stays in view under its field with its message) while the result is
+worked out from what the form shows."""
 import datetime
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -62,11 +63,12 @@ def test_the_client_s_today_travels_only_once_set(page, problems, base_url, code
     assert problems.errors == []
 
 
-# Link values the form cannot hold: (calculator, query, fields left out).
+# Link values the form cannot hold: (calculator, query, {field left out: what is wrong with its value}).
 UNUSABLE = [
-    ("turnaround", "request=2026-11-27T19:00&days=2&cutoff=9:00", ["cutoff"]),
-    ("client-delay", "start=2026-12-01&requested=2026-12-01&arrived=2026-02-30&today=2026-12-10", ["arrived"]),
-    ("turnaround", "request=2026-12-04T10:00&days=2&country=gb", ["country"]),
+    ("turnaround", "request=2026-11-27T19:00&days=2&cutoff=9:00", {"cutoff": ("9:00", "bad_time")}),
+    ("client-delay", "start=2026-12-01&requested=2026-12-01&arrived=2026-02-30&today=2026-12-10",
+     {"arrived": ("2026-02-30", "bad_date")}),
+    ("turnaround", "request=2026-12-04T10:00&days=2&country=gb", {"country": ("gb", "bad_choice")}),
 ]
 
 
@@ -78,9 +80,12 @@ def test_link_values_the_form_cannot_hold_are_named_and_not_used(page, problems,
     note = calc.locator(".calc-warning[role='status']")
     expect(note).to_be_visible()
     strings = lang.strings(code)
-    for field in left:
+    for field, (value, code_) in left.items():
         label = strings.get(f"calc.{name}.field.{field}") or strings[f"calc.common.field.{field}"]
         expect(note).to_contain_text(label)
+        # The value stays in view under its field, with what is wrong with it, though the control is empty.
+        message = strings["calc.common.link_field"].format(value=value, message=strings[f"calc.error.{code_}"])
+        expect(calc.locator(f"#calc-{name}-{field}-error")).to_have_text(message)
     # The result is the one the form's own values give (Python works it out from them too)...
     held = calc.evaluate("""(root) => Object.fromEntries([...root.querySelectorAll('.calc-form [name]')]
         .filter((c) => c.type !== 'checkbox').map((c) => [c.name, c.value]))""")
@@ -93,6 +98,8 @@ def test_link_values_the_form_cannot_hold_are_named_and_not_used(page, problems,
     calc.locator("form").evaluate("(form) => form.dispatchEvent(new Event('change'))")
     expect(calc.locator(".calc-sentence")).to_have_text(expected)
     expect(note).to_be_hidden()  # once the reader edits, the note has done its job
+    for field in left:
+        expect(calc.locator(f"#calc-{name}-{field}-error")).to_be_hidden()
     assert problems.errors == []
 
 

@@ -45,3 +45,15 @@ def test_numbers_never_use_exponent_notation(code, value):
 ])
 def test_counted_words_take_the_plural_rule_of_the_number_as_written(code, value, digits, expected):
     assert Formatter(code, lang.strings(code)).count("calc.unit.days", value, digits) == expected
+
+
+# A ratio (revenue share: the percentage against the fixed fee) that rounds to 0 at two places.
+TINY_RATIOS = {"es": "menos de 0,01 veces", "en": "less than 0.01 times"}
+
+
+@pytest.mark.parametrize("code", lang.LOCALES)
+def test_a_ratio_that_rounds_to_0_is_less_than_0_01_times_never_0_times(code):
+    f = Formatter(code, lang.strings(code))
+    assert [f.value("times", v) for v in (0, 0.0001, 0.00499)] == [TINY_RATIOS[code]] * 3
+    assert f.value("times", 0.005) == {"es": "0,01 veces", "en": "0.01 times"}[code]
+    assert f.value("times", 1) == {"es": "1 vez", "en": "1 time"}[code]

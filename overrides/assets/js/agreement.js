@@ -11,16 +11,21 @@
 import { resolveDefault, run, todayNumber } from "./calc/engine.js";
 import { FieldError, isoDate, isoMinute, parseField } from "./calc/fields.js";
 import { fill, formatter } from "./calc/format.js";
-import { COMPUTE } from "./calc/models.js";
+import { compute as penalty } from "./calc/penalty.js";
+import { compute as responseTime } from "./calc/response-time.js";
+import { compute as revenueShare } from "./calc/revenue-share.js";
+import { compute as turnaround } from "./calc/turnaround.js";
 import { announce, copyText, downloadText } from "./clipboard.js";
 import { load, remove, save } from "./store.js";
 
+// The calculators of the worked examples (config.examples), only those.
+const COMPUTE = { "response-time": responseTime, turnaround, penalty, "revenue-share": revenueShare };
 const OWNERS = ["client", "specialist"];
 const OWNED = ["pages", "ads", "pixel", "data", "creatives"];
 
 const isEmpty = (value) => value === null || value === "" || (Array.isArray(value) && !value.length);
 
-function parseOne(field, raw, decimal = ".") {
+function parseOne(field, raw, limits, decimal = ".") {
   if (field.kind === "text") {
     const text = raw.split(/\s+/).filter(Boolean).join(" ");
     if (text.length > field.textMax) throw new FieldError("text_too_long", { max: field.textMax });
@@ -31,7 +36,7 @@ function parseOne(field, raw, decimal = ".") {
     if ([...picked].some((o) => !field.options.includes(o))) throw new FieldError("bad_choice");
     return field.options.filter((o) => picked.has(o));
   }
-  return parseField({ ...field, name: field.id, type: field.kind }, raw, decimal);
+  return parseField({ ...field, name: field.id, type: field.kind }, raw, decimal, limits);
 }
 
 function crossErrors(v) {
@@ -57,17 +62,17 @@ export function read(raw, config, today, version = config.linkVersion, decimal =
   for (const field of config.fields) {
     const text = raw[field.id] === undefined || raw[field.id] === null ? defaultOf(field) : String(raw[field.id]);
     try {
-      values[field.id] = parseOne(field, text, decimal);
+      values[field.id] = parseOne(field, text, config.limits, decimal);
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       errors[field.id] = { code: error.code, params: error.params };
-      values[field.id] = parseOne(field, defaultOf(field, config.linkVersion));
+      values[field.id] = parseOne(field, defaultOf(field, config.linkVersion), config.limits);
     }
   }
   const crossed = crossErrors(values);
   const pair = Object.values(crossed).some((e) => e.code === "refund_pair") ? ["refund", "refund_leads"] : [];
   const byId = Object.fromEntries(config.fields.map((f) => [f.id, f]));
-  for (const id of new Set([...Object.keys(crossed), ...pair])) values[id] = parseOne(byId[id], defaultOf(byId[id], config.linkVersion));
+  for (const id of new Set([...Object.keys(crossed), ...pair])) values[id] = parseOne(byId[id], defaultOf(byId[id], config.linkVersion), config.limits);
   return { values, errors: { ...errors, ...crossed } };
 }
 

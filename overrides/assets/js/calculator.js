@@ -1,43 +1,14 @@
 // Calculator widget: brings the server-rendered form to life. Reads what the reader
-// types (or a shared link's ?query), runs the pure engine, draws the result with
-// textContent only (no HTML from input ever reaches the page) and offers a link
-// and a short text to paste into a chat. Nothing leaves the browser.
-import { defaults, parseInputs, run, todayNumber } from "./calc/engine.js";
-import { COMPUTE } from "./calc/models.js";
+// types (or a shared link's ?query), runs the pure engine, draws the result
+// (calc/render.js) and offers a link and a short text to paste into a chat.
+// Nothing leaves the browser.
+import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { writeSentence } from "./calc/sentences.js";
+import { drawResult, el, summaryText } from "./calc/render.js";
 import { copyText } from "./clipboard.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
-
-function el(tag, attrs = {}, text) {
-  const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-// Chart geometry: same numbers as chart_points() in macros/calc/render.py.
-const CHART = { w: 320, h: 180, pad: 36 };
-
-function chartPoints(rows, series) {
-  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
-  const low = values.length ? Math.min(...values) : 1;
-  const high = values.length ? Math.max(...values) : 1;
-  const log = high / low > 20;
-  const scale = log ? (v) => Math.log10(Math.max(v, low)) : (v) => v;
-  const bottom = log ? scale(low) : 0;
-  const span = scale(high) - bottom || 1;
-  const count = Math.max(rows.length - 1, 1);
-  const round = (v) => Math.round(v * 10) / 10;
-  const points = Object.fromEntries(series.map((s) => [s, rows.map((row, i) => [
-    round(CHART.pad + ((CHART.w - CHART.pad - 8) * i) / count),
-    round(CHART.h - CHART.pad - ((CHART.h - CHART.pad - 8) * (scale(row[s]) - bottom)) / span),
-  ])]));
-  return { points, log };
-}
 
 // Canonical text of a parsed value, as it goes into a shared URL.
 function canonical(field, value) {
@@ -55,11 +26,13 @@ export async function mountCalculator(root) {
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
+  const summary = root.querySelector(".calc-summary");
   const status = share.querySelector(".calc-share__status");
   const today = todayNumber();
   const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
   const ctx = { today, holidays };
   const ownPage = root.hasAttribute("data-url-state");
+  const open = root.querySelector(".calc-open a"); // embedded: "open on its own page" takes the inputs along
   let last = null;
   let edited = false; // nothing goes into the address bar until the reader changes something
   const touched = new Set(); // fields the reader changed: a link pins a "now" field only then
@@ -108,90 +81,38 @@ export async function mountCalculator(root) {
     }
   }
 
+  // A field's message: limits in the page's own figures, "0,01", "1.000.000.000.000" (a year range is not a figure).
+  const say = (error, f) => f.fill(t[`calc.error.${error.code}`], Object.fromEntries(Object.entries(error.params)
+    .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v])));
+
+  let fromLink = {}; // field → what was wrong with the opening link's value, shown until the reader edits
+
   function showErrors(errors, f) {
     for (const field of spec.fields) {
-      const id = `${root.id}-${field.name}`;
-      const message = document.getElementById(`${id}-error`);
       const error = errors[field.name];
-      const input = document.getElementById(id);
-      message.hidden = !error;
-      if (error) message.closest("details")?.setAttribute("open", "");
-      // Limits in the page's own figures: "0,01", "1.000.000.000.000" (a year range is not a figure).
-      const params = error && Object.fromEntries(Object.entries(error.params)
-        .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v]));
-      message.textContent = error ? f.fill(t[`calc.error.${error.code}`], params) : "";
-      input.toggleAttribute("aria-invalid", Boolean(error));
+      const message = document.getElementById(`${root.id}-${field.name}-error`);
+      const text = error ? say(error, f) : fromLink[field.name] || "";
+      message.hidden = !text;
+      message.textContent = text;
+      if (text) message.closest("details")?.setAttribute("open", "");
+      document.getElementById(`${root.id}-${field.name}`).toggleAttribute("aria-invalid", Boolean(error));
     }
   }
 
   function draw(outcome, raw) {
     const f = formatter(config, t, outcome.values.cur || "");
-    const { result, values } = outcome;
-    const nodes = [el("p", { class: "calc-result__title" }, t["calc.common.result_title"])];
-    const sentence = writeSentence(name, result, values, f, holidays);
-    nodes.push(el("p", { class: "calc-sentence" }, sentence));
-    const list = el("dl", { class: "calc-outputs" });
-    for (const out of spec.outputs) {
-      const row = el("div", { class: `calc-out calc-out--${out.type}${out.main ? " calc-out--main" : ""}` });
-      row.append(el("dt", {}, t[`calc.${name}.out.${out.key}`]), el("dd", {}, f.value(out.type, result[out.key])));
-      list.append(row);
-    }
-    nodes.push(list);
-    for (const w of spec.warnings || []) {
-      if (result[w]) nodes.push(el("p", { class: "calc-warning" }, t[`calc.${name}.warn.${w}`]));
-    }
-    if (holidays[raw.country] === false) nodes.push(el("p", { class: "calc-warning" }, t["calc.common.holidays_failed"]));
-    if (spec.chart) nodes.push(chart(result[spec.chart.table], spec.chart.series));
-    const rows = spec.table && result[spec.table.key];
-    if (rows?.length) nodes.push(table(rows, f));
-    output.replaceChildren(...nodes);
+    const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
+    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes);
+    output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
+    summary.textContent = summaryText(name, spec, outcome.result, f);
     last = { sentence, raw };
-  }
-
-  function table(rows, f) {
-    const caption = t[`calc.${name}.table`];
-    const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
-    const tableEl = el("table", { class: "calc-table" });
-    const headRow = el("tr");
-    for (const c of spec.table.columns) headRow.append(el("th", { scope: "col" }, t[`calc.${name}.col.${c.key}`]));
-    const body = el("tbody");
-    for (const row of rows) {
-      const tr = el("tr");
-      for (const c of spec.table.columns) tr.append(el("td", {}, f.value(c.type, row[c.key])));
-      body.append(tr);
-    }
-    const head = el("thead");
-    head.append(headRow);
-    tableEl.append(el("caption", {}, caption), head, body);
-    wrap.append(tableEl);
-    return wrap;
-  }
-
-  function chart(rows, series) {
-    const { points, log } = chartPoints(rows, series);
-    const title = t[`calc.${name}.chart`];
-    const figure = el("figure", { class: "calc-chart" });
-    const svg = el("svg:svg", { viewBox: `0 0 ${CHART.w} ${CHART.h}`, role: "img", "aria-label": title });
-    const y = CHART.h - CHART.pad;
-    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: y, x2: CHART.w - 8, y2: y }));
-    svg.append(el("svg:line", { class: "calc-chart__axis", x1: CHART.pad, y1: 8, x2: CHART.pad, y2: y }));
-    const legend = el("ul", { class: "calc-chart__legend" });
-    series.forEach((s, i) => {
-      svg.append(el("svg:polyline", { class: `calc-chart__line calc-chart__line--${i}`, points: points[s].join(" ") }));
-      legend.append(el("li", { class: `calc-chart__key calc-chart__key--${i}` }, t[`calc.key.${s}`]));
-    });
-    const caption = el("figcaption", {}, title);
-    caption.append(legend);
-    if (log) caption.append(el("p", { class: "calc-chart__note" }, t["calc.common.log_scale"]));
-    figure.append(svg, caption);
-    return figure;
   }
 
   // The link that reopens this calculation: this page, or the calculator's own page. It
   // carries every input of the scenario and the link format's version, so it means the same
   // after a build changes a default; a "now" field (the client's "today") only once set.
   function shareUrl(values) {
-    const base = new URL(ownPage ? location.href : root.dataset.page, location.href);
+    const base = new URL(ownPage ? location.href : open.href);
     const params = new URLSearchParams({ v: LINK_VERSION });
     const start = defaults(spec, today);
     for (const field of spec.fields) {
@@ -249,9 +170,9 @@ export async function mountCalculator(root) {
     showErrors({}, f);
     if (keep) keepExample(raw);
     else draw(outcome, raw);
+    last.result = outcome.result;
     last.url = shareUrl(parseInputs(spec, raw, today, decimal).values);
     if (ownPage && edited) history.replaceState(history.state, "", last.url);
-    const open = document.getElementById(`${root.id}-open`); // "open on its own page" takes the inputs along
     if (open) open.href = last.url;
     return outcome;
   }
@@ -265,6 +186,7 @@ export async function mountCalculator(root) {
     edited = true;
     if (field) touched.add(field);
     note?.remove();
+    fromLink = {};
     return update(read(), options);
   }
   form.addEventListener("submit", (event) => {
@@ -293,6 +215,11 @@ export async function mountCalculator(root) {
     }));
   }
 
+  // An .ics event for the due moment (turnaround, response time); its code loads on the click.
+  share.querySelector('[data-action="calendar"]')?.addEventListener("click", () => copyIfValid(() => last, async (done) => {
+    status.textContent = (await import("./calc/ics.js")).download(done, spec.calendar, name, t);
+  }));
+
   // Start: defaults, overridden on the calculator's own page by a shared link's values. The
   // result is worked out from what the form then holds (date, time and list controls drop
   // what they cannot hold), so the first edit never silently changes the scenario; the
@@ -303,15 +230,21 @@ export async function mountCalculator(root) {
   fill({ ...defaults(spec, today), ...known });
   const held = read();
   const f = formatter(config, t);
-  const left = Object.entries(known).filter(([k, v]) => controlText(spec.fields.find((x) => x.name === k), v) !== held[k])
-    .map(([k, v]) => f.text("calc.common.link_value", {
-      field: t[`calc.${name}.field.${k}`] ?? t[`calc.common.field.${k}`], value: v.slice(0, 40) }));
+  const left = spec.fields.filter((field) => field.name in known && controlText(field, known[field.name]) !== held[field.name]);
   if (left.length) {
-    note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(left) }));
+    const fields = left.map((field) => {
+      const value = known[field.name].slice(0, spec.limits.quote);
+      // Under the field the link's value stays in view with what is wrong with it ("2026-02-30":
+      // a date that does not exist) until the reader edits: the control cannot show it.
+      const error = parseInputs({ ...spec, fields: [field] }, known, today).errors[field.name];
+      if (error) fromLink[field.name] = f.text("calc.common.link_field", { value, message: say(error, f) });
+      return f.text("calc.common.link_value", {
+        field: t[`calc.${name}.field.${field.name}`] ?? t[`calc.common.field.${field.name}`], value });
+    });
+    note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(fields) }));
     form.before(note);
   }
-  form.hidden = false;
-  share.hidden = false;
+  form.hidden = share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
   update(held, { keep: JSON.stringify(held) === built });
 }

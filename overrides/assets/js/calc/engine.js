@@ -1,7 +1,10 @@
 // Run a calculator: canonical raw text in, errors or a JSON-ready result out.
 // Twin of macros/calc/engine.py; the JSON vectors in tests/vectors/ hold both to the same answers.
 import { dayNumber, FieldError, isoDate, isoMinute, parseField } from "./fields.js";
-import { NoWorkingDay } from "./models.js";
+import { NoWorkingDay } from "./calendar.js";
+
+// A calculator's math, calc/<name>.js: a page loads only the one it shows.
+export const loadCompute = async (name) => (await import(`./${name}.js`)).compute;
 
 // "@today+7", "@fridayT15:00" → canonical text for `today` (a day number).
 export function resolveDefault(text, today) {
@@ -31,7 +34,7 @@ export function parseInputs(spec, raw, today, decimal = ".") {
       continue;
     }
     try {
-      values[field.name] = parseField(field, all[field.name], decimal);
+      values[field.name] = parseField(field, all[field.name], decimal, spec.limits);
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       errors[field.name] = { code: error.code, params: error.params };
@@ -64,7 +67,7 @@ export function run(spec, compute, raw, ctx, decimal = ".") {
   if (Object.keys(errors).length) return { errors };
   let result;
   try {
-    result = compute(values, ctx);
+    result = compute(values, { ...ctx, limits: spec.limits });
   } catch (error) {
     if (error instanceof NoWorkingDay) return { errors: { week: { code: "no_working_day", params: {} } } };
     throw error;

@@ -13,9 +13,7 @@ export class FieldError extends Error {
 
 const SPACES = /[ \t\n\r\u00a0\u202f\u2009'’_]/g;
 const NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-const MAX_TEXT = 2000;
 const trim = (text) => text.replace(/^[ \t\n\r\u00a0]+|[ \t\n\r\u00a0]+$/g, "");
-const YEARS = [1900, 2999];
 
 const grouped = (text, mark) => new RegExp(`^[0-9]{1,3}(?:\\${mark}[0-9]{3})+$`).test(text);
 
@@ -87,14 +85,15 @@ export const isoDate = (day) => new Date(day * 864e5).toISOString().slice(0, 10)
 export const isoMinute = (minute) => new Date(minute * 6e4).toISOString().slice(0, 16);
 export const isoWeekday = (day) => ((((day + 3) % 7) + 7) % 7) + 1;
 
-export function parseDate(text) {
+// years: the planning range [first, last] (spec.limits.years); preset holidays skip the check.
+export function parseDate(text, years = [1, 9999]) {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(trim(text));
   if (!m) throw new FieldError("bad_date");
   const [y, mo, d] = m.slice(1).map(Number);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
   if (y < 1 || !monthDays || d < 1 || d > monthDays) throw new FieldError("bad_date"); // 2026-02-30
-  if (y < YEARS[0] || y > YEARS[1]) throw new FieldError("date_range", { min: YEARS[0], max: YEARS[1] });
+  if (y < years[0] || y > years[1]) throw new FieldError("date_range", { min: years[0], max: years[1] });
   return dayNumber(y, mo, d);
 }
 
@@ -105,7 +104,7 @@ export function parseTime(text) {
 }
 
 // "YYYY-MM-DDTHH:MM" (seconds, as some pickers send them, are dropped).
-export function parseDatetime(text) {
+export function parseDatetime(text, years) {
   const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:\.[0-9]{1,3})?)?$/.exec(trim(text));
   if (!m) throw new FieldError("bad_datetime");
   let minutes;
@@ -114,7 +113,7 @@ export function parseDatetime(text) {
   } catch {
     throw new FieldError("bad_datetime");
   }
-  return parseDate(m[1]) * 1440 + minutes; // a date that does not exist keeps its own message
+  return parseDate(m[1], years) * 1440 + minutes; // a date that does not exist keeps its own message
 }
 
 function checkRange(value, field) {
@@ -125,10 +124,11 @@ function checkRange(value, field) {
   return value;
 }
 
-export function parseField(field, raw, decimal = ".") {
+// limits: the spec's shared limits (macros/calc/limits.py).
+export function parseField(field, raw, decimal = ".", limits) {
   const kind = field.type;
   const text = raw === undefined || raw === null ? "" : String(raw);
-  if (text.length > MAX_TEXT) throw new FieldError("too_long");
+  if (text.length > limits.text) throw new FieldError("too_long");
   if (!trim(text)) {
     if (kind === "choice" && field.options.includes("")) return "";
     if (kind === "weekdays") throw new FieldError("no_weekday");
@@ -143,8 +143,8 @@ export function parseField(field, raw, decimal = ".") {
         // "Type a whole number", not "for example 2.5".
         throw kind === "int" && error.code === "not_number" ? new FieldError("not_integer") : error;
       }
-    case "date": return parseDate(text);
-    case "datetime": return parseDatetime(text);
+    case "date": return parseDate(text, limits.years);
+    case "datetime": return parseDatetime(text, limits.years);
     case "time": return parseTime(text);
     case "choice":
       if (!field.options.includes(text)) throw new FieldError("bad_choice");
@@ -160,13 +160,13 @@ export function parseField(field, raw, decimal = ".") {
         if (field.required ?? true) throw new FieldError("required");
         return [];
       }
-      const max = field.max_items ?? 366;
+      const max = field.max_items;
       if (items.length > max) throw new FieldError("too_many", { max });
       const values = items.map((item) => {
         try {
-          return kind === "dates" ? parseDate(item) : readNumber(item, field, decimal);
+          return kind === "dates" ? parseDate(item, limits.years) : readNumber(item, field, decimal);
         } catch (error) {
-          throw new FieldError("bad_item", { item: trim(item).slice(0, 40), reason: error.code });
+          throw new FieldError("bad_item", { item: trim(item).slice(0, limits.quote), reason: error.code });
         }
       });
       return kind === "dates" ? [...new Set(values)].sort((a, b) => a - b) : values;
