@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -20,6 +21,7 @@ from macros import (  # noqa: E402
     lang,
     offline,
     pagemeta,
+    previews,
     search,
     sharing,
     templates,
@@ -85,9 +87,15 @@ def on_post_build(config):
 
 
 def on_page_context(context, page, config, nav):
-    """This page in each language, absolute, for <link rel="alternate" hreflang> (overrides/main.html)."""
+    """This page in each language, absolute, for <link rel="alternate" hreflang>, and its own
+    link-preview image, drawn into the site (macros/previews.py; both in overrides/main.html)."""
     context["hreflang_links"] = alternates.page_alternates(
         config.site_url or "", config.extra.get("alternate", []), page.url)
+    section = Markup(page.parent.title).striptags() if page.parent else ""
+    preview = previews.for_page(config.site_name, Markup(page.title or "").striptags(), section, page.is_homepage,
+                                lang.strings(lang.current(config)))
+    previews.write(preview, Path(config.site_dir))
+    context["link_preview"] = preview
     return context
 
 
