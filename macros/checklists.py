@@ -6,7 +6,7 @@ Authors write an ordinary task list and give every item a stable id:
 
 `render()` rewrites the built HTML of a page so each item is a labelled
 checkbox with that id as its anchor (linkable from a proposal, the same in
-both languages), and adds the progress line and reset button that
+both languages), and adds the progress line (above a long list too) and reset button that
 assets/js/site.js brings to life. Without JavaScript the list still reads
 and prints as a list with boxes.
 """
@@ -15,6 +15,8 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 ITEM_ID = re.compile(r"\s*\{\s*#([a-z0-9][a-z0-9-]*)\s*\}\s*$")
+# From this many items a list runs past a phone's first screen: its progress shows above it too.
+TOP_PROGRESS_MIN_ITEMS = 6
 
 
 class ChecklistError(ValueError):
@@ -47,11 +49,12 @@ def _render_list(soup, ul, list_id, strings, seen):
         _render_item(soup, li, strings, seen)
 
     # Progress and reset: hidden until the script shows them (useless without it).
-    progress = soup.new_tag("p", attrs={
-        "class": "check-progress", "aria-live": "polite", "hidden": "",
-        "data-template": strings["check.progress"],
-    })
-    progress.string = strings["check.progress"].format(done=0, total=len(items))
+    progress = _progress(soup, strings, len(items), {"aria-live": "polite"})
+    if len(items) >= TOP_PROGRESS_MIN_ITEMS:
+        # The same count above a long list (not live: the line below already announces it).
+        top = soup.new_tag("div", attrs={"class": "check-tools check-tools--top", "data-check-tools": list_id})
+        top.append(_progress(soup, strings, len(items), {}))
+        ul.insert_before(top)
     reset = soup.new_tag("button", attrs={"type": "button", "class": "check-reset md-button", "hidden": ""})
     reset.string = strings["check.reset"]
     # Shown by the script when this browser refuses to keep the ticks (storage full or blocked).
@@ -60,6 +63,14 @@ def _render_list(soup, ul, list_id, strings, seen):
     tools = soup.new_tag("div", attrs={"class": "check-tools", "data-check-tools": list_id})
     tools.extend([progress, reset, not_saved])
     ul.insert_after(tools)
+
+
+def _progress(soup, strings, total, attrs):
+    progress = soup.new_tag("p", attrs={
+        "class": "check-progress", **attrs, "hidden": "", "data-template": strings["check.progress"],
+    })
+    progress.string = strings["check.progress"].format(done=0, total=total)
+    return progress
 
 
 def _render_item(soup, li, strings, seen):
