@@ -10,17 +10,23 @@ inline SVG data URIs; they are not a request to anyone.
 import base64
 import hashlib
 import re
+from xml.etree.ElementTree import Element
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 EXECUTABLE_TYPES = ("", "text/javascript", "module")
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 # Markdown tables with `:---:` columns get style="text-align: …"; style-src 'self'
 # blocks inline styles, so the alignment becomes a class (site.css: .align-right …).
-TABLE_ALIGN = re.compile(r'<(t[hd])(\b[^>]*?) style="text-align: (left|center|right);?"')
+TABLE_ALIGN = re.compile(r"text-align: (left|center|right);?")
 
 
-def alignment_as_class(html: str) -> str:
-    return TABLE_ALIGN.sub(r'<\1\2 class="align-\3"', html)
+def alignment_as_class(root: Element) -> None:
+    """A page transform (macros/mdext.py), on the page's table cells."""
+    for cell in root.iter():
+        match = cell.tag in ("th", "td") and TABLE_ALIGN.fullmatch(cell.get("style") or "")
+        if match:
+            del cell.attrib["style"]
+            cell.set("class", " ".join([*(cell.get("class") or "").split(), f"align-{match.group(1)}"]))
 
 
 def script_type(attrs: str) -> str:

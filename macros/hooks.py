@@ -1,4 +1,4 @@
-"""MkDocs event hooks (mkdocs.yml → hooks:): HTML post-processing per page.
+"""MkDocs event hooks (mkdocs.yml → hooks:); the page transforms are a Markdown extension (macros/mdext.py).
 
 MkDocs loads this file by path, so make the project root importable first to
 reach the `macros` package like everything else does.
@@ -7,7 +7,6 @@ import datetime
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -16,15 +15,11 @@ from macros import (  # noqa: E402
     addresses,
     alternates,
     assets,
-    checklists,
     csp,
     lang,
     offline,
-    pagemeta,
     previews,
     search,
-    sharing,
-    templates,
     widgets,
 )
 
@@ -38,25 +33,6 @@ def on_config(config):
               f"{config.site_url}; fine on this machine, wrong anywhere else (make dist SITE_URL=https://…).",
               file=sys.stderr)
     return config
-
-
-def on_page_content(html, page, config, files):
-    """Each page's HTML, parsed once: interactive checklists from task lists, template
-    toolbars, the reading-time / last-reviewed line of pages that declare `reviewed:`,
-    copy-link and print extras; then table alignment as classes for the CSP."""
-    code = lang.current(config)
-    strings = lang.strings(code)
-    soup = BeautifulSoup(html, "html.parser")  # once per page: parsing is most of the build's time
-    try:
-        checklists.apply(soup, strings)
-        templates.apply(soup, strings)  # copy/print toolbars of printable templates
-        if "reviewed" in page.meta:
-            pagemeta.apply(soup, page.meta["reviewed"], code, strings)
-        # Sharing: copy-link names, print URLs and the print QR code (macros/sharing.py).
-        sharing.apply(soup, page.canonical_url or "", strings)
-    except ValueError as error:
-        raise ValueError(f"{page.file.src_path}: {error}") from None
-    return csp.alignment_as_class(str(soup))
 
 
 # -- Offline and installable (macros/offline.py) ------------------------------

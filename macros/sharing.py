@@ -1,4 +1,4 @@
-"""Linkable and printable pages: HTML post-processing for sharing (called from macros/hooks.py).
+"""Linkable and printable pages: the sharing transform of each page (macros/mdext.py).
 
 - every heading's permalink gets a name that says it copies the link
   (assets/js/clipboard.js copies the full URL on tap, the anchor still scrolls);
@@ -10,88 +10,107 @@
 - a print-only footer with a QR code of the page's URL.
 """
 from urllib.parse import urljoin, urlsplit
+from xml.etree.ElementTree import Element, SubElement
 
-from bs4 import BeautifulSoup
-
-from macros import qr
+from macros import qr, tree
 
 NOT_PRINTED = ("headerlink", "check-item__link")  # the "#" links next to headings and items
 GLOSSARY = "/glossary/"
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def render(html: str, page_url: str, strings: dict[str, str]) -> str:
+def apply(root: Element, raw: tree.RawHtml, page_url: str, strings: dict[str, str]) -> None:
     """`page_url` is the page's absolute (canonical) URL; without one, only the copy links change."""
-    soup = BeautifulSoup(html, "html.parser")
-    apply(soup, page_url, strings)
-    return str(soup)
-
-
-def apply(soup: BeautifulSoup, page_url: str, strings: dict[str, str]) -> None:
-    """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
-    _label_permalinks(soup, strings)
-    targets = _number_links_for_print(soup, page_url) if page_url else []
-    soup.append(_status(soup, strings))
+    _label_permalinks(root, raw, strings)
+    targets = _number_links_for_print(root, raw, page_url) if page_url else []
+    tree.append_to_page(root, _status(strings))
     if targets:
-        soup.append(_print_link_list(soup, targets, strings))
+        tree.append_to_page(root, _print_link_list(targets, strings))
     if page_url:
-        soup.append(_print_footer(soup, page_url, strings))
+        tree.append_to_page(root, _print_footer(raw, page_url, strings))
 
 
-def _label_permalinks(soup, strings):
-    for link in soup.select("a.headerlink"):
-        heading = link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"])
-        title = heading.get_text(" ", strip=True).removesuffix(link.get_text(strip=True)).strip() if heading else ""
-        label = strings["share.copy_section"]
-        link["aria-label"] = f"{label}: {title}" if title else label
-        link["title"] = label
+def _label_permalinks(root, raw, strings):
+    label = strings["share.copy_section"]
+    parent_of = tree.parents(root)
+    for link in [a for a in root.iter("a") if "headerlink" in tree.classes(a)]:
+        heading = tree.ancestor(link, HEADINGS, parent_of)
+        title = raw.text(heading, " ", strip=True).removesuffix(raw.text(link, strip=True)).strip() if heading else ""
+        link.set("aria-label", f"{label}: {title}" if title else label)
+        link.set("title", label)
 
 
-def _number_links_for_print(soup, page_url) -> list[str]:
-    """Marks each link to another page with its target's number; returns the targets in order."""
+def _number_links_for_print(root, raw, page_url) -> list[str]:
+    """Marks each link to another page with its target's number; returns the targets in order.
+    Links in the page's raw HTML (a macro's widget) count too, in their place in the page."""
     numbers: dict[str, str] = {}  # target → its number, in order of first appearance
-    for link in soup.find_all("a", href=True):
-        if set(link.get("class", [])) & set(NOT_PRINTED):
-            continue
-        href = link["href"].strip()
+
+    def number(href: str, link_classes: list[str]) -> str | None:
+        if set(link_classes) & set(NOT_PRINTED):
+            return None
+        href = href.strip()
         if href.startswith(("#", "mailto:", "tel:", "javascript:")):
-            continue
+            return None
         target = urljoin(page_url, href)
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https") or parts.path.endswith(GLOSSARY):
-            continue
-        link["data-print-ref"] = numbers.setdefault(target, str(len(numbers) + 1))
+            return None
+        return numbers.setdefault(target, str(len(numbers) + 1))
+
+    def number_raw(text):
+        for index in raw.indexes(text):
+            raw.set(index, _numbered_fragment(raw.get(index), number))
+
+    def walk(el):
+        if el.tag == "a" and el.get("href") is not None:
+            ref = number(el.get("href"), tree.classes(el))
+            if ref:
+                el.set("data-print-ref", ref)
+        number_raw(el.text)
+        for child in el:
+            walk(child)
+            number_raw(child.tail)
+
+    walk(root)
     return list(numbers)
 
 
-def _print_link_list(soup, targets, strings):
-    box = soup.new_tag("aside", attrs={"class": "print-links"})
-    title = soup.new_tag("p", attrs={"class": "print-links__title"})
-    title.string = strings["print.links"]
-    box.append(title)
-    items = soup.new_tag("ol")
+def _numbered_fragment(fragment: str, number) -> str:
+    """`data-print-ref` on the links of a raw HTML fragment, in their order."""
+    out, end = [], 0
+    for tag in tree.start_tags(fragment, "a"):
+        href = tree.attribute(tag.group(), "href")
+        ref = number(href, (tree.attribute(tag.group(), "class") or "").split()) if href is not None else None
+        if ref:
+            out += [fragment[end:tag.end() - 1], f' data-print-ref="{ref}">']
+            end = tag.end()
+    return "".join(out) + fragment[end:]
+
+
+def _print_link_list(targets, strings):
+    box = Element("aside", {"class": "print-links"})
+    SubElement(box, "p", {"class": "print-links__title"}).text = strings["print.links"]
+    items = SubElement(box, "ol")
     for url in targets:
-        item = soup.new_tag("li")
-        item.string = url
-        items.append(item)
-    box.append(items)
+        SubElement(items, "li").text = url
     return box
 
 
-def _status(soup, strings):
-    status = soup.new_tag("p", attrs={
+def _status(strings):
+    return Element("p", {
         "class": "share-status", "role": "status", "aria-live": "polite",
         "data-copied": strings["share.copied"], "data-failed": strings["share.copy_failed"],
     })
-    return status
 
 
-def _print_footer(soup, page_url, strings):
-    footer = soup.new_tag("aside", attrs={"class": "print-qr"})
-    footer.append(BeautifulSoup(qr.svg(page_url, strings["qr.label"].format(url=page_url)), "html.parser"))
-    text = soup.new_tag("p")
+def _print_footer(raw, page_url, strings):
+    footer = Element("aside", {"class": "print-qr"})
+    # The QR code's SVG as segno draws it, written into the page as raw HTML.
+    footer.text = raw.store(qr.svg(page_url, strings["qr.label"].format(url=page_url)))
+    text = SubElement(footer, "p")
     before, _, after = strings["print.read_online"].partition("{url}")
-    url = soup.new_tag("span", attrs={"class": "print-qr__url"})
-    url.string = page_url
-    text.extend([before, url, after])
-    footer.append(text)
+    text.text = before
+    url = SubElement(text, "span", {"class": "print-qr__url"})
+    url.text = page_url
+    url.tail = after
     return footer

@@ -6,7 +6,7 @@ Authors wrap a template in a Markdown-enabled div with a name:
     ...the template, ordinary Markdown...
     </div>
 
-`render()` puts a toolbar (copy, print) before each one; a template marked
+The page transforms (macros/mdext.py) put a toolbar (copy, print) before each one; a template marked
 `data-tpl-ticked` (a checklist of clauses) also gets a "copy ticked" toolbar
 after it, where the reader ends up once the ticking is done. The toolbars are
 hidden until assets/js/template.js shows them: without JavaScript the page is a
@@ -17,52 +17,46 @@ template back into Markdown that reads as plain text too (headings with #, lists
 with -, tables with |, checklist boxes as [ ]), kept in the template's `data-text`.
 """
 import re
+from xml.etree.ElementTree import Element, SubElement
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from macros import tree
 
 
 class TemplateError(ValueError):
     """A template the build must not publish (no name, or a name used twice)."""
 
 
-def render(html: str, strings: dict[str, str]) -> str:
-    """Add the toolbars around every `div.tpl` of a page; other HTML is left alone."""
-    if 'class="tpl' not in html:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    apply(soup, strings)
-    return str(soup)
-
-
-def apply(soup: BeautifulSoup, strings: dict[str, str]) -> None:
-    """The same, in place, on a page already parsed (macros/hooks.py parses each page once)."""
+def apply(root: Element, raw: tree.RawHtml, strings: dict[str, str]) -> None:
+    """Add the toolbars around every `div.tpl` of the page (macros/mdext.py); other HTML is left alone."""
+    parent_of = tree.parents(root)
     seen: set[str] = set()
-    for tpl in soup.select("div.tpl"):
-        name = tpl.get("data-tpl", "").strip()
+    for tpl in [div for div in root.iter("div") if "tpl" in tree.classes(div)]:
+        name = (tpl.get("data-tpl") or "").strip()
         if not name:
             raise TemplateError('a template needs a name: <div class="tpl" data-tpl="my-template" markdown>')
         if name in seen:
             raise TemplateError(f"duplicate template name {name!r}")
         seen.add(name)
-        _label_cells(tpl)
-        tpl["data-text"] = to_markdown(tpl)
-        tpl.insert_before(_toolbar(soup, name, strings, ("copy", "print")))
-        if tpl.has_attr("data-tpl-ticked"):
-            tpl.insert_after(_toolbar(soup, name, strings, ("copy-ticked",)))
+        _label_cells(tpl, raw)
+        tpl.set("data-text", to_markdown(tpl, raw))
+        tree.insert_before(parent_of[tpl], tpl, _toolbar(name, strings, ("copy", "print")))
+        if tpl.get("data-tpl-ticked") is not None:
+            tree.insert_after(parent_of[tpl], tpl, _toolbar(name, strings, ("copy-ticked",)))
 
 
-def _label_cells(tpl) -> None:
+def _label_cells(tpl, raw) -> None:
     """Give each table cell its column's header as `data-label`: on a narrow screen
     the CSS shows every row as a card ("Owner: Client") instead of a sideways scroll."""
-    for table in tpl.find_all("table"):
-        headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-        for row in table.select("tbody tr"):
-            for header, cell in zip(headers, row.find_all("td"), strict=False):
-                cell["data-label"] = header
+    for table in tpl.iter("table"):
+        headers = [raw.text(th, " ", strip=True) for head in table.iter("thead") for th in head.iter("th")]
+        for body in table.iter("tbody"):
+            for row in body.iter("tr"):
+                for header, cell in zip(headers, row.iter("td"), strict=False):
+                    cell.set("data-label", header)
 
 
-def _toolbar(soup, name: str, strings: dict[str, str], actions: tuple[str, ...]):
-    tools = soup.new_tag("div", attrs={
+def _toolbar(name: str, strings: dict[str, str], actions: tuple[str, ...]) -> Element:
+    tools = Element("div", {
         "class": "tpl-tools", "data-tpl-for": name, "hidden": "",
         # Messages for the script, in the page's language.
         "data-copied": strings["tpl.copied"], "data-copied-ticked": strings["tpl.copied_ticked"],
@@ -71,12 +65,10 @@ def _toolbar(soup, name: str, strings: dict[str, str], actions: tuple[str, ...])
     })
     for action in actions:
         primary = " md-button--primary" if action != "print" else ""
-        button = soup.new_tag("button", attrs={
+        button = SubElement(tools, "button", {
             "type": "button", "class": f"md-button{primary} tpl-button", "data-action": action})
-        button.string = strings[f"tpl.{action}"]
-        tools.append(button)
-    status = soup.new_tag("p", attrs={"class": "tpl-status", "role": "status", "aria-live": "polite"})
-    tools.append(status)
+        button.text = strings[f"tpl.{action}"]
+    SubElement(tools, "p", {"class": "tpl-status", "role": "status", "aria-live": "polite"})
     return tools
 
 
@@ -86,79 +78,92 @@ def _toolbar(soup, name: str, strings: dict[str, str], actions: tuple[str, ...])
 SKIP_CLASSES = {"headerlink", "check-item__link", "check-tools", "tpl-tools"}
 
 
-def _skipped(el: Tag) -> bool:
-    return bool(SKIP_CLASSES.intersection(el.get("class", [])))
+def _skipped(el: Element) -> bool:
+    return bool(SKIP_CLASSES.intersection(tree.classes(el)))
 
 
-def to_markdown(root: Tag) -> str:
+def to_markdown(root: Element, raw: tree.RawHtml) -> str:
     """A rendered template back to Markdown (the subset our templates use)."""
-    text = "\n\n".join(_blocks(root))
+    text = "\n\n".join(_blocks(root, raw))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def _blocks(parent: Tag) -> list[str]:
+def _blocks(parent: Element, raw) -> list[str]:
     out = []
-    for el in parent.find_all(recursive=False):
+    for el in parent:
         if _skipped(el):
             continue
-        if re.fullmatch(r"h[1-6]", el.name):
-            out.append(f"{'#' * int(el.name[1])} {_inline(el)}")
-        elif el.name in ("ul", "ol"):
-            out.append(_list(el, ""))
-        elif el.name == "table":
-            out.append(_table(el))
-        elif el.name == "blockquote":
-            out.append(re.sub(r"^", "> ", "\n\n".join(_blocks(el)), flags=re.M))
-        elif el.name == "hr":
+        if re.fullmatch(r"h[1-6]", el.tag):
+            out.append(f"{'#' * int(el.tag[1])} {_inline(el, raw)}")
+        elif el.tag in ("ul", "ol"):
+            out.append(_list(el, "", raw))
+        elif el.tag == "table":
+            out.append(_table(el, raw))
+        elif el.tag == "blockquote":
+            out.append(re.sub(r"^", "> ", "\n\n".join(_blocks(el, raw)), flags=re.M))
+        elif el.tag == "hr":
             out.append("---")
-        elif el.name == "p" and "admonition-title" in el.get("class", []):
-            out.append(f"**{_inline(el)}**")
-        elif el.name in ("div", "section", "details", "figure"):
-            out.extend(_blocks(el))
+        elif el.tag == "p" and "admonition-title" in tree.classes(el):
+            out.append(f"**{_inline(el, raw)}**")
+        elif el.tag in ("div", "section", "details", "figure"):
+            out.extend(_blocks(el, raw))
         else:
-            out.append(_inline(el))
+            out.append(_inline(el, raw))
     return [block for block in out if block.strip()]
 
 
-def _list(ul: Tag, indent: str) -> str:
+def _checkbox(li: Element) -> Element | None:
+    """The item's own checkbox: a child of the item or of a label that is one."""
+    for child in li:
+        if child.tag == "input" and child.get("type") == "checkbox":
+            return child
+        if child.tag == "label":
+            box = next((i for i in child if i.tag == "input" and i.get("type") == "checkbox"), None)
+            if box is not None:
+                return box
+    return None
+
+
+def _list(ul: Element, indent: str, raw) -> str:
     lines = []
-    for number, li in enumerate(ul.find_all("li", recursive=False), start=1):
-        marker = f"{number}." if ul.name == "ol" else "-"
-        box = li.select_one(":scope > label > input[type=checkbox], :scope > input[type=checkbox]")
-        tick = f"[{'x' if box and box.has_attr('checked') else ' '}] " if box else ""
-        nested = [child for child in li.find_all(["ul", "ol"], recursive=False)]
-        lines.append(f"{indent}{marker} {tick}{_inline(li, nested)}")
-        lines += [_list(sub, indent + "  ") for sub in nested]
+    for number, li in enumerate(ul.findall("li"), start=1):
+        marker = f"{number}." if ul.tag == "ol" else "-"
+        box = _checkbox(li)
+        tick = f"[{'x' if box.get('checked') is not None else ' '}] " if box is not None else ""
+        nested = [child for child in li if child.tag in ("ul", "ol")]
+        lines.append(f"{indent}{marker} {tick}{_inline(li, raw, nested)}")
+        lines += [_list(sub, indent + "  ", raw) for sub in nested]
     return "\n".join(lines)
 
 
-def _table(table: Tag) -> str:
-    rows = ["| " + " | ".join(_inline(cell).replace("|", "\\|") or " " for cell in tr.find_all(["th", "td"])) + " |"
-            for tr in table.find_all("tr")]
-    header = table.select_one("thead tr")
-    if header:
-        rows.insert(1, "|" + " --- |" * len(header.find_all("th")))
+def _table(table: Element, raw) -> str:
+    rows = ["| " + " | ".join(_inline(cell, raw).replace("|", "\\|") or " "
+                              for cell in tr.iter() if cell.tag in ("th", "td")) + " |"
+            for tr in table.iter("tr")]
+    header = next((tr for head in table.iter("thead") for tr in head.iter("tr")), None)
+    if header is not None:
+        rows.insert(1, "|" + " --- |" * len(header.findall("th")))
     return "\n".join(rows)
 
 
-def _inline(el: Tag, leave=()) -> str:
+def _inline(el: Element, raw, leave=()) -> str:
     """Text with **bold**, _italics_ and line breaks; `leave` are children to skip."""
-    text = ""
-    for node in el.children:
-        if isinstance(node, NavigableString):
-            text += str(node)
-            continue
-        if not isinstance(node, Tag) or node in leave or _skipped(node) or node.name == "input":
-            continue
-        inner = _inline(node)
-        if node.name == "br":
-            text += "\n"
-        elif node.name in ("strong", "b") and inner.strip():
-            text += f"**{inner}**"
-        elif node.name in ("em", "i") and inner.strip():
-            text += f"_{inner}_"
-        elif node.name in ("p", "div", "ul", "ol"):
-            text += f"\n{inner}\n"
-        else:
-            text += inner
+    text = raw.plain(el.text)
+    for node in el:
+        if not (node in leave or _skipped(node) or node.tag == "input"):
+            text += _inline_element(node, raw)
+        text += raw.plain(node.tail)
     return re.sub(r" *\n *", "\n", re.sub(r"[ \t]+", " ", text)).strip()
+
+
+def _inline_element(node: Element, raw) -> str:
+    inner = _inline(node, raw)
+    if node.tag == "br":
+        return "\n"
+    if node.tag in ("strong", "b") and inner.strip():
+        return f"**{inner}**"
+    if node.tag in ("em", "i") and inner.strip():
+        return f"_{inner}_"
+    if node.tag in ("p", "div", "ul", "ol"):
+        return f"\n{inner}\n"
+    return inner

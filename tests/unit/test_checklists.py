@@ -1,16 +1,12 @@
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import checklists, lang
-
-STRINGS = lang.strings("en")
+from macros import checklists
+from tests.mkdocs_page import render_page
 
 
 def built(md_text: str) -> BeautifulSoup:
-    html = markdown.markdown(md_text, extensions=["pymdownx.tasklist"],
-                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
-    return BeautifulSoup(checklists.render(html, STRINGS), "html.parser")
+    return BeautifulSoup(render_page(md_text), "html.parser")
 
 
 def test_items_become_labelled_checkboxes_with_stable_ids():
@@ -25,6 +21,14 @@ def test_items_become_labelled_checkboxes_with_stable_ids():
     assert "{" not in soup.get_text()
     assert items[1].find("input").has_attr("checked")
     assert items[0].select_one("a.check-item__link")["href"] == "#goal"
+    assert not soup.select(".task-list-control, .task-list-indicator")
+
+
+def test_a_loose_list_item_is_one_label_too():
+    soup = built("- [ ] First, with a gap { #first }\n\n- [x] Second **item** { #second }\n")
+    texts = [span.decode_contents() for span in soup.select(".check-item__text")]
+    assert texts == ["First, with a gap", "Second <strong>item</strong>"]
+    assert not soup.select("li p") and soup.select_one("#second input").has_attr("checked")
 
 
 def test_progress_and_reset_follow_the_list_hidden_until_scripted():
@@ -60,6 +64,11 @@ def test_duplicate_ids_fail_the_build():
         built("- [ ] A { #same }\n\ntext\n\n- [ ] B { #same }\n")
 
 
+def test_nested_checklists_fail_the_build():
+    with pytest.raises(checklists.ChecklistError, match="nested"):
+        built("- plain\n    - [ ] Inner { #inner }\n")
+
+
 def test_pages_without_task_lists_are_untouched():
-    html = "<ul><li>plain</li></ul>"
-    assert checklists.render(html, STRINGS) == html
+    soup = built("- plain\n")
+    assert str(soup.select_one("ul")) == "<ul>\n<li>plain</li>\n</ul>" and not soup.select(".check-tools")

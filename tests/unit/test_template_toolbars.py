@@ -1,9 +1,9 @@
 """Copy/print toolbars around printable templates (macros/templates.py)."""
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import checklists, lang, templates
+from macros import lang, templates
+from tests.mkdocs_page import render_page
 
 STRINGS = lang.strings("en")
 
@@ -13,8 +13,7 @@ def tpl(name: str, body: str) -> str:
 
 
 def built(md_text: str) -> BeautifulSoup:
-    html = markdown.markdown(md_text, extensions=["md_in_html", "tables"])
-    return BeautifulSoup(templates.render(html, STRINGS), "html.parser")
+    return BeautifulSoup(render_page(md_text), "html.parser")
 
 
 def test_a_template_gets_a_hidden_copy_and_print_toolbar_before_it():
@@ -50,27 +49,21 @@ def test_duplicate_template_names_fail_the_build():
         built(tpl("a", "x") + tpl("a", "y"))
 
 
-def test_pages_without_templates_are_untouched():
-    html = "<p>plain</p>"
-    assert templates.render(html, STRINGS) == html
+def test_pages_without_templates_have_no_toolbars():
+    assert not built("plain\n").select(".tpl-tools, [data-text]")
 
 
 def test_the_copy_text_is_markdown_without_page_furniture():
-    html = markdown.markdown(
-        tpl("plan", "### Plan { #plan }\n\nHello **[name]**, _see_ below.\n\n- one\n- two\n\n"
-                    "| Stage | Owner |\n|---|---|\n| Brief | Client |\n|  |  |"),
-        extensions=["md_in_html", "tables", "attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
-    soup = BeautifulSoup(templates.render(html, STRINGS), "html.parser")
+    soup = built(tpl("plan", "### Plan { #plan }\n\nHello **[name]**, _see_ below &amp; after.\n\n- one\n- two\n\n"
+                             "| Stage | Owner |\n|---|---|\n| Brief | Client |\n|  |  |"))
+    assert soup.select_one("h3 a.headerlink")  # the "#" is there, and not copied
     text = soup.select_one("div.tpl")["data-text"]
-    assert text == ("### Plan\n\nHello **[name]**, _see_ below.\n\n- one\n- two\n\n"
+    assert text == ("### Plan\n\nHello **[name]**, _see_ below & after.\n\n- one\n- two\n\n"
                     "| Stage | Owner |\n| --- | --- |\n| Brief | Client |\n|   |   |\n")
-    assert STRINGS["tpl.copy"] not in text and "¶" not in text
+    assert STRINGS["tpl.copy"] not in text
 
 
 def test_checklist_items_copy_as_task_list_items():
-    html = markdown.markdown(tpl("c", "- [ ] Pay on time { #pay }\n- [x] One contact { #contact }"),
-                             extensions=["md_in_html", "pymdownx.tasklist"],
-                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
-    html = checklists.render(html, STRINGS)
-    text = BeautifulSoup(templates.render(html, STRINGS), "html.parser").select_one("div.tpl")["data-text"]
+    soup = built(tpl("c", "- [ ] Pay on time { #pay }\n- [x] One contact { #contact }"))
+    text = soup.select_one("div.tpl")["data-text"]
     assert text == "- [ ] Pay on time\n- [x] One contact\n"
