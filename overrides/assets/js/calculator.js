@@ -99,7 +99,9 @@ export async function mountCalculator(root) {
       const params = error && Object.fromEntries(Object.entries(error.params)
         .map(([k, v]) => [k, typeof v === "number" && error.code !== "date_range" ? f.number(v) : v]));
       message.textContent = error ? f.fill(t[`calc.error.${error.code}`], params) : "";
-      input.toggleAttribute("aria-invalid", Boolean(error));
+      // "true", not an empty value: aria-invalid="" means false to screen readers.
+      if (error) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
     }
   }
 
