@@ -67,3 +67,9 @@ def test_the_home_page_says_what_the_guide_is_and_other_pages_carry_the_tagline(
     page = previews.for_page("X", "Glossary", "", False, strings)
     assert page.title == "Glossary" and page.tagline == strings["preview.tagline"]
     assert previews.missing_glyphs(strings["preview.home_title"] + strings["preview.tagline"]) == set()
+
+
+def test_the_same_preview_draws_the_same_bytes():
+    # A rebuild with an empty cache must not change the site's files (stable build output).
+    preview = previews.Preview("Trato claro", "Penalización por retraso", "Guía", "Calculadoras")
+    assert previews.render(preview) == previews.render(preview)
