@@ -4,11 +4,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+ZENSICAL_VENV := .venv-zensical
 PORT ?= 8000
 WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build dist check test lint clean bench lock
+.PHONY: serve preview build dist check test zensical lint clean bench lock
 
 ## serve: build both languages and serve them at http://127.0.0.1:$(PORT)/ (Spanish) and /en/
 serve: build
@@ -29,20 +30,28 @@ dist: $(VENV)/.site-deps
 	$(BIN)/python tools/build.py --dist --dir site
 
 ## check: the fast tier, no browser: ruff, unit and built-site tests (strict build, links, parity,
-##        CSP, HTML validity, dist) on every core. Under a minute on two idle cores.
-check: $(VENV)/.test-deps tools/vnu/node_modules/.installed
+##        CSP, HTML validity, dist, the same built-site tests on Zensical's build) on every core.
+check: $(VENV)/.test-deps $(ZENSICAL_VENV)/.deps tools/vnu/node_modules/.installed
 	bash tools/ensure-java.sh
+	bash tools/ensure-faketime.sh
 	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest tests/unit tests/built -q -n $(WORKERS)
 
 ## test: everything (check's tests plus the browser tests), installing Chromium, Java and nginx
 ##       when missing; on every core (WORKERS=0: one process)
-test: $(VENV)/.test-deps tools/vnu/node_modules/.installed
+test: $(VENV)/.test-deps $(ZENSICAL_VENV)/.deps tools/vnu/node_modules/.installed
 	bash tools/ensure-chromium.sh
 	bash tools/ensure-java.sh
 	bash tools/ensure-nginx.sh
+	bash tools/ensure-faketime.sh
 	$(BIN)/ruff check macros tests tools bench
 	$(BIN)/python -m pytest -n $(WORKERS) --durations=15
+
+## zensical: both languages built by Zensical (its own venv, .venv-zensical) plus the post-build step,
+##           into build/zensical/site, and the built-site tests run on it (exceptions named in the test)
+zensical: $(VENV)/.test-deps $(ZENSICAL_VENV)/.deps tools/vnu/node_modules/.installed
+	bash tools/ensure-java.sh
+	$(BIN)/python -m pytest tests/built/test_zensical.py -p no:xdist -q
 
 ## bench: page weight, Lighthouse (mobile) and build time of every page against the budgets
 ##        → bench/report.md, bench/report.json. Not part of `make test` (about an hour in full);
@@ -77,9 +86,16 @@ $(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q --require-hashes -r requirements-test.lock
 	touch $@
 
+# Zensical apart from MkDocs: it pins its own Markdown stack (make zensical, tests/built/test_zensical.py).
+$(ZENSICAL_VENV)/.deps: requirements-zensical.lock
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --disable-pip-version-check -q --require-hashes -r requirements-zensical.lock
+	touch $@
+
 ## lock: re-resolve requirements*.txt into requirements*.lock with hashes (pip-tools, network)
 LOCK_FLAGS := -q --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url --no-emit-trusted-host
 lock: $(VENV)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q pip-tools==7.6.2
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock requirements.txt
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) -o requirements-test.lock requirements-test.txt
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) -o requirements-zensical.lock requirements-zensical.txt

@@ -1,8 +1,8 @@
-"""mkdocs-macros entry point: registers macros and filters, nothing else.
+"""mkdocs-macros entry point: registers macros.
 
 The logic lives in the sibling modules; each is pure and unit-tested.
 """
-from macros import agreement, brief, figures, lang, qr, widgets
+from macros import agreement, brief, build_day, figures, lang, qr, widgets
 
 
 def define_env(env):
@@ -11,12 +11,8 @@ def define_env(env):
     def page_lang() -> str:
         return lang.current(env.conf)
 
-    @env.macro
-    def t(key: str) -> str:
-        """UI string in the page's language: {{ t("check.reset") }}."""
-        return lang.text(page_lang(), key)
-
-    embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()))
+    day = build_day.of(env.conf)  # the content's date, never the clock: the same sources build the same bytes
+    embeds = widgets.CalculatorEmbeds(page_lang(), lang.strings(page_lang()), day)
 
     @env.macro
     def calculator(name: str) -> str:
@@ -45,6 +41,4 @@ def define_env(env):
     @env.macro
     def agreement_builder() -> str:
         """The agreement builder, with its default document for reading and printing: {{ agreement_builder() }}."""
-        return agreement.builder(page_lang(), env.page.url)
-
-    env.variables["lang_code"] = page_lang()
+        return agreement.builder(page_lang(), env.page.url, day)

@@ -1,27 +1,22 @@
 """MkDocs event hooks (mkdocs.yml → hooks:); the page transforms are a Markdown extension (macros/mdext.py).
 
-MkDocs loads this file by path, so make the project root importable first to
-reach the `macros` package like everything else does.
+MkDocs loads this file by path; `macros` imports as a package because MkDocs runs from the
+project root as `python -m mkdocs` (tools/build.py, the tests, bench/), which puts the root on the path.
 """
-import datetime
 import sys
 from pathlib import Path
 
 from markupsafe import Markup
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from macros import (  # noqa: E402
+from macros import (
     addresses,
     alternates,
-    assets,
-    csp,
+    build_day,
     lang,
-    offline,
+    pagemeta,
     previews,
-    search,
-    widgets,
 )
+from tools import postbuild  # noqa: E402
 
 
 def on_config(config):
@@ -35,31 +30,21 @@ def on_config(config):
     return config
 
 
-# -- Offline and installable (macros/offline.py) ------------------------------
-
-def write_holiday_presets(site_dir: Path, code: str):
-    """The date calculators' country presets, one file per country, fetched on demand
-    (macros/widgets.py); written before the worker's precache list is made."""
-    for rel, text in widgets.holiday_files(code, datetime.date.today().year).items():
-        (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / rel).write_text(text, encoding="utf-8")
-
+# -- What must see the finished language (tools/postbuild.py) ------------------
 
 def on_post_build(config):
-    """Our JS minified first and the search index tuned (macros/search.py), then this
-    language's web app manifest and its service worker, whose precache version hashes
-    the files as shipped."""
-    assets.minify_scripts(Path(config.site_dir))
-    search.tune_index_file(Path(config.site_dir), lang.current(config))
-    write_holiday_presets(Path(config.site_dir), lang.current(config))
-    offline.write_offline_files(
-        Path(config.site_dir),
-        alternate_links=[alt.get("link", "") for alt in config.extra.get("alternate", [])],
-        name=config.site_name,
-        short_name=config.site_name,
-        description=" ".join(config.site_description.split()),
-        code=lang.current(config),
-    )
+    """CSP meta tags, minified JS, the tuned search index, holiday files, the manifest and the
+    service worker: the post-build step every generator's output gets (tools/build.py runs it
+    after a generator without hooks); here so that `mkdocs build` alone gives a complete language."""
+    postbuild.finish_language(Path(config.site_dir), postbuild.language_of(config))
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The sitemap's lastmod: the day the page was reviewed (else the build day), not the day
+    it was built (MkDocs' default), so an unchanged page keeps its date and its bytes."""
+    reviewed = page.meta.get("reviewed")
+    page.update_date = (pagemeta.parse_reviewed(reviewed) if reviewed else build_day.of(config)).isoformat()
+    return markdown
 
 
 def on_page_context(context, page, config, nav):
@@ -75,19 +60,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# -- Content-Security-Policy (macros/csp.py) ------------------------------------
-
-def on_post_page(output, page, config):
-    """Every page carries its Content-Security-Policy."""
-    return csp.add_policy(output)
-
-
 def on_template_context(context, template_name, config):
     """Static templates (the 404 page) write their text from our UI strings."""
     context["ui"] = lang.strings(lang.current(config))
     return context
-
-
-def on_post_template(output_content, template_name, config):
-    """The 404 page too (a static template, not a page)."""
-    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content

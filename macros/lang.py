@@ -39,8 +39,3 @@ def text(code: str, key: str) -> str:
         return strings(code)[key]
     except KeyError:
         raise KeyError(f"string {key!r} missing from macros/strings/{code}.yml") from None
-
-
-def other(code: str) -> str:
-    """The other language of the pair."""
-    return LANGUAGES[1] if code == LANGUAGES[0] else LANGUAGES[0]

@@ -1,46 +1,36 @@
 """Shared fixtures: one strict build of both languages per test session, a local
 server over it, and Playwright wired to Debian's Chromium at phone size."""
+import concurrent.futures
 import fcntl
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tools import serve
+from tools.build import LANG_PREFIX, build_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = {"width": 390, "height": 844}
-CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
-LANG_PREFIX = {"es": "", "en": "en/"}
 
 
-def build_site(site_dir: Path) -> dict[str, subprocess.CompletedProcess]:
-    """Strict build of both languages into site_dir (Spanish first: it empties its folder)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    results = {}
-    for code, config in CONFIGS.items():
-        target = site_dir / LANG_PREFIX[code]
-        results[code] = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )
-    return results
+def build_site(site_dir: Path, wrapper: tuple[str, ...] = ()) -> dict[str, subprocess.CompletedProcess]:
+    """Strict build of both languages into site_dir, as `make build` does (tools/build.py);
+    `wrapper` runs each build through a program (faketime: the build on another day)."""
+    return build_languages(site_dir, wrapper=wrapper, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def build_results(tmp_path_factory):
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        site_dir = tmp_path_factory.mktemp("built") / "site"
-        return site_dir, build_site(site_dir)
-    # pytest -n: the first worker builds into the run's shared folder, the others wait and read.
-    shared = tmp_path_factory.getbasetemp().parent
+def build_once(tmp_path_factory) -> tuple[Path, dict[str, subprocess.CompletedProcess]]:
+    """The run's one build: the first process here makes it (under pytest -n, in the folder the
+    workers share), the others wait for it and read what it printed."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site_dir, record = shared / "built" / "site", shared / "built.json"
     with open(shared / "built.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -52,10 +42,32 @@ def build_results(tmp_path_factory):
     return site_dir, results
 
 
+BUILD = pytest.StashKey[concurrent.futures.Future]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no build go first, and the build starts at once beside them (a thread
+    waiting on MkDocs), so no worker sits idle while it runs."""
+    items.sort(key=lambda item: "build_results" in item.fixturenames)  # stable: otherwise as collected
+    if items and "build_results" in items[-1].fixturenames and not os.environ.get("SITE_DIR"):
+        # pytest's own factory (the tmp_path_factory fixture is not there yet during collection)
+        config.stash[BUILD] = concurrent.futures.ThreadPoolExecutor(1).submit(build_once, config._tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def build_results(request, tmp_path_factory):
+    """(site folder, each language's build result). SITE_DIR=path tests a site built elsewhere
+    (tests/built/test_zensical.py: Zensical's output) as it is, with no build log to read."""
+    if os.environ.get("SITE_DIR"):
+        return Path(os.environ["SITE_DIR"]).resolve(), None
+    started = request.config.stash.get(BUILD, None)
+    return started.result() if started else build_once(tmp_path_factory)
+
+
 @pytest.fixture(scope="session")
 def site_dir(build_results) -> Path:
     site, results = build_results
-    for code, result in results.items():
+    for code, result in (results or {}).items():
         if result.returncode != 0:
             pytest.fail(f"strict build of {code} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return site
@@ -144,8 +156,10 @@ def problems(context):
 
 
 def screenshot(page, name: str):
+    """The whole page at CSS pixels: at the phone's 2× a long page is four times the pixels,
+    and encoding them took 2–3 s a page (the page walks spent half their time on it)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, scale="css")
 
 
 # -- The fuzzer's counts in the run's summary (tests/e2e/test_fuzz.py) -------------

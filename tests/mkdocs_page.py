@@ -9,7 +9,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
+from tools.build import CONFIGS  # noqa: E402
 
 
 @cache

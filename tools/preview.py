@@ -20,7 +20,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -30,10 +29,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tools.build import CONFIGS, mkdocs_build  # noqa: E402
 from tools.serve import SiteHandler, _Body  # noqa: E402
 
-WATCHED = ("docs", "macros", "overrides", "mkdocs.yml", "mkdocs.en.yml")
-CONFIGS = {"es": "mkdocs.yml", "en": "mkdocs.en.yml"}
+WATCHED = ("docs", "macros", "overrides", *CONFIGS.values())
 POLL_SECONDS = 0.4
 MANIFEST_LINK = re.compile(r'<link rel="manifest"[^>]*>')
 
@@ -75,16 +74,14 @@ class Builds:
         self.lock = threading.Lock()
 
     def build(self, codes) -> bool:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": self.site_url,
+        env = {**os.environ, "SITE_URL": self.site_url,
                "SITE_URL_EN": self.site_url + "en/"}
         fresh = {}
         for code in codes:
             target = self.work / f"{code}-{self.number + 1}"
             shutil.rmtree(target, ignore_errors=True)
             started = time.monotonic()
-            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                                   "-f", CONFIGS[code], "-d", str(target)],
-                                  cwd=ROOT, env=env, capture_output=True, text=True)
+            done = mkdocs_build(code, target, env, quiet=True, capture_output=True, text=True)
             problems = [line for line in done.stderr.splitlines() if "(local address)" not in line]
             if done.returncode != 0:
                 print(f"[preview] {code}: build failed, still serving the last good one:\n" + "\n".join(problems),

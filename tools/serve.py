@@ -113,7 +113,8 @@ def make_server(directory: str, port: int = 0, host: str = "127.0.0.1", use_gzip
 def start_background(directory: str, use_gzip: bool = False):
     """Serve from a daemon thread; returns (server, base_url)."""
     server = make_server(directory, use_gzip=use_gzip)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # Polled every 50 ms, not 0.5 s: shutdown() waits for the next poll (each test server's teardown).
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"
 

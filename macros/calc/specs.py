@@ -175,10 +175,6 @@ SPECS = {
 }
 
 
-def field_map(name: str) -> dict[str, dict]:
-    return {f["name"]: f for f in SPECS[name]["fields"]}
-
-
 def _clean(field: dict) -> dict:
     return {k: v for k, v in field.items() if v is not None}
 

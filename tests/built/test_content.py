@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.built.site_pages import article, page_file, pages_of, soup_of
-from tests.conftest import LANG_PREFIX, ROOT
+from tests.conftest import ROOT
 
 CHAPTERS = ["start-here", "expectations", "before-hiring", "choosing", "guarantees", "rules", "contract",
             "first-report", "urgent-projects", "revenue-share", "conflicts"]
@@ -96,10 +96,6 @@ def test_no_cyrillic_in_the_sources():
     offenders += [p.name for p in (ROOT / "macros" / "strings").glob("*.yml")
                   if CYRILLIC.search(p.read_text(encoding="utf-8"))]
     assert not offenders
-
-
-def test_language_prefixes_cover_both_languages():
-    assert set(LANG_PREFIX) == set(LANGS)
 
 
 @pytest.mark.parametrize("code", LANGS)

@@ -1,4 +1,5 @@
 """Every internal link and #anchor in the built site resolves, in both languages."""
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,29 +23,35 @@ def target_file(site: Path, url: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+@cache  # once per page, not once per link into it
 def ids_in(file: Path) -> set[str]:
     soup = soup_of(file)
     return {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
+
+
+def links_in(file: Path):
+    """(tag, attribute, value) of every link of the page, in one walk of it."""
+    for el in soup_of(file).find_all(LINK_ATTRS):
+        if el.has_attr(attr := LINK_ATTRS[el.name]):
+            yield el.name, attr, el[attr].strip()
 
 
 def broken_links(site: Path) -> list[str]:
     broken = []
     for file in all_html_files(site):
         here = url_of(site, file)
-        for tag, attr in LINK_ATTRS.items():
-            for el in soup_of(file).find_all(tag, attrs={attr: True}):
-                raw = el[attr].strip()
-                if not raw or raw.startswith(NOT_FETCHED) or urlsplit(raw).scheme in ("http", "https"):
-                    continue  # absolute links are checked by test_hosts / the external-link report
-                url = urljoin(here, raw)
-                target = target_file(site, url)
-                where = f"{file.relative_to(site)}: <{tag} {attr}={raw!r}>"
-                if target is None:
-                    broken.append(f"{where} → missing {urlsplit(url).path}")
-                    continue
-                fragment = unquote(urlsplit(url).fragment)
-                if fragment and target.suffix == ".html" and fragment not in ids_in(target):
-                    broken.append(f"{where} → no #{fragment} in {target.relative_to(site)}")
+        for tag, attr, raw in links_in(file):
+            if not raw or raw.startswith(NOT_FETCHED) or urlsplit(raw).scheme in ("http", "https"):
+                continue  # absolute links are checked by test_hosts / the external-link report
+            url = urljoin(here, raw)
+            target = target_file(site, url)
+            where = f"{file.relative_to(site)}: <{tag} {attr}={raw!r}>"
+            if target is None:
+                broken.append(f"{where} → missing {urlsplit(url).path}")
+                continue
+            fragment = unquote(urlsplit(url).fragment)
+            if fragment and target.suffix == ".html" and fragment not in ids_in(target):
+                broken.append(f"{where} → no #{fragment} in {target.relative_to(site)}")
     return broken
 
 

@@ -1,5 +1,7 @@
 """Link previews, hreflang and the installable app, read from the built pages."""
 import json
+import posixpath
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -108,7 +110,8 @@ def test_manifest_is_installable_and_its_icons_have_the_declared_sizes(site_dir,
         declared.add((icon["sizes"], icon["purpose"]))
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= declared
     home = soup_of(page_file(site_dir, code, ""))
-    assert home.find("link", rel="manifest")["href"] == "manifest.webmanifest"
+    # "manifest.webmanifest" (MkDocs) or "./manifest.webmanifest" (Zensical): the file beside the home page.
+    assert posixpath.normpath(home.find("link", rel="manifest")["href"]) == "manifest.webmanifest"
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
@@ -138,3 +141,14 @@ def test_every_page_sends_no_referrer_before_any_request(site_dir, code):
         assert policy and policy["content"] == "no-referrer", file
         first_request = soup.head.find(["link", "script", "style"])
         assert (policy.sourceline, policy.sourcepos) < (first_request.sourceline, first_request.sourcepos), file
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_address_bar_and_installed_app_take_the_headers_colour_from_the_shipped_stylesheet(site_dir, code):
+    root = site_dir / LANG_PREFIX[code]
+    stylesheet = (root / "assets/css/site.css").read_text(encoding="utf-8")
+    header = re.search(r"--md-primary-fg-color:\s*(#[0-9a-f]{6})\b", stylesheet).group(1)
+    manifest = json.loads((root / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["theme_color"] == header
+    for path in pages_of(site_dir, code):
+        assert meta(soup_of(page_file(site_dir, code, path)), "theme-color") == header, path

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import LANG_PREFIX, ROOT
-from tests.e2e.test_offline import wait_for_offline_ready
+from tests.e2e.test_offline import OTHER, wait_for_offline_ready, wait_for_worker
 from tools import hosting
 
 pytestmark = pytest.mark.e2e
@@ -139,6 +139,8 @@ def test_a_page_opens_offline_after_one_visit_through_nginx(page, context, probl
     wait_for_offline_ready(page, root)
     scope = page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).scope")
     assert scope == root  # each language's worker covers its own root, Spanish at /
+    other_root = nginx_url + LANG_PREFIX[OTHER[code]]
+    wait_for_worker(page, other_root, other_root + "sw.js")  # then the other language's (its downloads over)
     context.set_offline(True)
     try:
         page.goto(root + "contract/")

@@ -20,7 +20,3 @@ def test_text_looks_up_each_language():
 def test_missing_key_names_the_file():
     with pytest.raises(KeyError, match="strings/en.yml"):
         lang.text("en", "no.such.key")
-
-
-def test_other_language():
-    assert lang.other("es") == "en" and lang.other("en") == "es"

@@ -99,3 +99,38 @@ def test_web_manifest_is_installable():
     assert manifest["display"] == "standalone" and manifest["start_url"] == manifest["scope"] == "./"
     sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
+
+
+def test_every_file_has_a_revision_that_follows_its_bytes_alone(tmp_path):
+    site = make_site(tmp_path, SITE)
+    before = offline.precache_manifest(site, ["en/"])["files"]
+    (site / "guarantees" / "index.html").write_text("g2", encoding="utf-8")
+    after = offline.precache_manifest(site, ["en/"])["files"]
+    assert set(before) == set(after) and before["guarantees/"] != after["guarantees/"]
+    assert {url for url in before if before[url] != after[url]} == {"guarantees/"}  # the others are copied over
+
+
+ALTERNATES = {"es": [{"name": "Español", "link": "", "lang": "es"}, {"name": "English", "link": "en/", "lang": "en"}],
+              "en": [{"name": "Español", "link": "../", "lang": "es"}, {"name": "English", "link": "", "lang": "en"}]}
+
+
+@pytest.mark.parametrize(("code", "root_path", "pages"), [
+    ("es", "/", {"": "offline/es.html", "en/": "offline/en.html"}),  # Spanish stands in for /en/ too
+    ("en", "/en/", {"": "offline/en.html"}),
+])
+def test_not_saved_pages_for_each_language_the_worker_covers(tmp_path, code, root_path, pages):
+    site = make_site(tmp_path, {**SITE, "assets/css/offline.css": "css"})
+    precache = offline.write_offline_files(site, alternate_links=[a["link"] for a in ALTERNATES[code]], name="x",
+                                           short_name="x", description="x", code=code,
+                                           alternates=ALTERNATES[code], root_path=root_path)
+    assert precache["unsaved"] == pages
+    assert precache["light"] == sorted({*pages.values(), "assets/css/offline.css"})
+    assert set(precache["light"]) <= set(precache["files"])
+    for root, page in pages.items():
+        text = (site / page).read_text(encoding="utf-8")
+        page_lang = "en" if root or code == "en" else "es"
+        assert f'<html lang="{page_lang}">' in text
+        assert f'href="{root_path}assets/css/offline.css"' in text  # absolute: served at any address
+        other = "/" if page_lang == "en" else "/en/"
+        assert f'<a href="{other}" hreflang=' in text
+        assert "<script" not in text and "style=" not in text  # the site's CSP

@@ -2,7 +2,8 @@
 // types (or a shared link's ?query), runs the pure engine, draws the result with
 // textContent only (no HTML from input ever reaches the page) and offers a link
 // and a short text to paste into a chat. Nothing leaves the browser.
-import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
+import { defaults, parseInputs, run, todayNumber } from "./calc/engine.js";
+import { COMPUTE } from "./calc/models.js";
 import { CHART, chartPoints, formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
 import { writeSentence } from "./calc/sentences.js";
@@ -30,7 +31,7 @@ function canonical(field, value) {
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
   const { spec, strings: t, name, decimal } = config;
-  const compute = await loadCompute(name);
+  const compute = COMPUTE[name];
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");

@@ -1,6 +1,5 @@
-// The one entry script: mounts every widget found on the page. Material's
-// document$ fires on first load (and on each instant navigation, if enabled);
-// the data-mounted flag keeps a widget from being bound twice.
+// The one entry script: mounts every widget found on the page, once (navigation.instant is
+// off, so every page is a full load and this module runs once per page).
 import { load, pageKey, remove, save, watch } from "./store.js";
 import { mountCopyLink } from "./clipboard.js";
 
@@ -97,20 +96,27 @@ function mountLanguageLink(link) {
 }
 
 // Offline reading: registers this language's service worker (sw.js at the
-// language root, written at build time by macros/offline.py). Mounted on the
-// page's <link rel="manifest">, which sits at the same root.
+// language root, written at build time by macros/offline.py), and once it has
+// saved this language, the other's (data-roots), so switching language offline
+// works too. Mounted on the page's <link rel="manifest">, at the same root.
 // It waits until the page has loaded and the browser is idle, so the one-off
 // download of the language's pages never competes with the page being read.
 function registerOffline(manifest) {
-  if (!("serviceWorker" in navigator)) return;
-  // The reader asked their browser to save data: no whole-guide download behind their back.
-  if (navigator.connection?.saveData) return;
-  const root = new URL(".", manifest.href);
-  const register = () =>
-    navigator.serviceWorker
-      .register(new URL("sw.js", root), { scope: root.pathname })
+  const workers = navigator.serviceWorker;
+  if (!workers) return;
+  // The reader asked their browser to save data: no whole-guide download behind their back,
+  // only the small "not saved yet" pages, which stand in for the browser's offline error.
+  const light = navigator.connection?.saveData ? "?light" : "";
+  const register = (root) => {
+    const scope = new URL(root, manifest.href);
+    return workers.register(new URL("sw.js" + light, scope), { scope: scope.pathname });
+  };
+  const start = () =>
+    register("./")
+      .then(() => workers.ready)
+      .then(() => Promise.all(manifest.dataset.roots.split(" ").filter(Boolean).map(register)))
       .catch((error) => console.warn("offline reading unavailable:", error.message));
-  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 500));
+  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 3000 }) : setTimeout(start, 500));
   if (document.readyState === "complete") whenIdle();
   else window.addEventListener("load", whenIdle, { once: true });
 }
@@ -118,8 +124,6 @@ function registerOffline(manifest) {
 function mountAll() {
   for (const [selector, mount] of widgets) {
     for (const element of document.querySelectorAll(selector)) {
-      if (element.dataset.mounted) continue;
-      element.dataset.mounted = "true";
       // One broken widget must not take the others down; the static markup stays usable.
       Promise.resolve()
         .then(() => mount(element))
@@ -128,5 +132,4 @@ function mountAll() {
   }
 }
 
-if (window.document$) window.document$.subscribe(mountAll);
-else mountAll();
+mountAll();

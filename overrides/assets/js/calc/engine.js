@@ -1,9 +1,7 @@
 // Run a calculator: canonical raw text in, errors or a JSON-ready result out.
 // Twin of macros/calc/engine.py; the JSON vectors in tests/vectors/ hold both to the same answers.
 import { dayNumber, FieldError, isoDate, isoMinute, parseField } from "./fields.js";
-import { COMPUTE, NoWorkingDay } from "./models.js";
-
-export const loadCompute = async (name) => COMPUTE[name]; // async: callers need not know where it comes from
+import { NoWorkingDay } from "./models.js";
 
 // "@today+7", "@fridayT15:00" → canonical text for `today` (a day number).
 export function resolveDefault(text, today) {
