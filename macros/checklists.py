@@ -6,7 +6,7 @@ Authors write an ordinary task list and give every item a stable id:
 
 The page transforms (macros/mdext.py) rewrite each page so each item is a labelled
 checkbox with that id as its anchor (linkable from a proposal, the same in
-both languages), and adds the progress line and reset button that
+both languages), and adds the progress line (above a long list too) and reset button that
 assets/js/site.js brings to life. Without JavaScript the list still reads
 and prints as a list with boxes.
 """
@@ -17,6 +17,8 @@ from macros import tree
 
 ITEM_ID = re.compile(r"\s*\{\s*#([a-z0-9][a-z0-9-]*)\s*\}\s*$")
 CHECKED = re.compile(r"<input\b[^>]*\schecked\b")
+# From this many items a list runs past a phone's first screen: its progress shows above it too.
+TOP_PROGRESS_MIN_ITEMS = 6
 
 
 class ChecklistError(ValueError):
@@ -43,17 +45,25 @@ def _render_list(ul, parent, list_id, raw, strings, seen):
 
     # Progress and reset: hidden until the script shows them (useless without it).
     tools = Element("div", {"class": "check-tools", "data-check-tools": list_id})
-    progress = SubElement(tools, "p", {
-        "class": "check-progress", "aria-live": "polite", "hidden": "",
-        "data-template": strings["check.progress"],
-    })
-    progress.text = strings["check.progress"].format(done=0, total=len(items))
+    _progress(tools, strings, len(items), {"aria-live": "polite"})
+    if len(items) >= TOP_PROGRESS_MIN_ITEMS:
+        # The same count above a long list (not live: the line below already announces it).
+        top = Element("div", {"class": "check-tools check-tools--top", "data-check-tools": list_id})
+        _progress(top, strings, len(items), {})
+        tree.insert_before(parent, ul, top)
     reset = SubElement(tools, "button", {"type": "button", "class": "check-reset md-button", "hidden": ""})
     reset.text = strings["check.reset"]
     # Shown by the script when this browser refuses to keep the ticks (storage full or blocked).
     not_saved = SubElement(tools, "p", {"class": "check-save-failed", "role": "alert", "hidden": ""})
     not_saved.text = strings["check.save_failed"]
     tree.insert_after(parent, ul, tools)
+
+
+def _progress(parent, strings, total, attrs):
+    progress = SubElement(parent, "p", {
+        "class": "check-progress", **attrs, "hidden": "", "data-template": strings["check.progress"],
+    })
+    progress.text = strings["check.progress"].format(done=0, total=total)
 
 
 def _render_item(li, raw, strings, seen):

@@ -34,9 +34,6 @@ def test_every_page_has_description_and_link_preview_in_its_language(site_dir, c
         assert meta(soup, "og:locale") == OG_LOCALE[code], path
         assert meta(soup, "og:title") and meta(soup, "og:site_name"), path
         assert meta(soup, "og:url") == soup.find("link", rel="canonical")["href"], path
-        image = meta(soup, "og:image")
-        assert image.startswith("http") and image.endswith(f"og-{code}.png"), image
-        assert local_file(site_dir, image).is_file(), image
         assert meta(soup, "twitter:card") == "summary_large_image"
 
 
@@ -47,8 +44,39 @@ def test_descriptions_differ_between_languages(site_dir):
     assert not same, f"same og:description in both languages: {same}"
 
 
-def test_preview_images_are_1200_by_630(site_dir):
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_every_page_has_its_own_link_preview_image(site_dir, code):
+    home = soup_of(page_file(site_dir, code, ""))
+    root_url, site_name = home.find("link", rel="canonical")["href"], meta(home, "og:site_name")
+    images = {}
+    for path in pages_of(site_dir, code):
+        soup = soup_of(page_file(site_dir, code, path))
+        image = meta(soup, "og:image")
+        assert image.startswith(root_url + "assets/img/og-") and image.endswith(".png"), image
+        assert meta(soup, "twitter:image") == image
+        alt = meta(soup, "og:image:alt")
+        assert alt == meta(soup, "twitter:image:alt") and alt.startswith(f"{site_name}: "), (path, alt)
+        if path:  # the home page's title is the site's name; its image says what the guide is
+            assert alt.endswith(meta(soup, "og:title")), (path, alt)
+        with Image.open(local_file(site_dir, image)) as png:
+            assert png.format == "PNG" and png.mode == "P", (path, png.mode)  # palette: small
+            assert png.size == (int(meta(soup, "og:image:width")), int(meta(soup, "og:image:height"))) == (1200, 630)
+        assert local_file(site_dir, image).stat().st_size < 40_000, image
+        images.setdefault(local_file(site_dir, image).read_bytes(), []).append(path)
+    shared = [paths for paths in images.values() if len(paths) > 1]
+    assert not shared, f"pages sharing one preview image: {shared}"
+
+
+def test_preview_images_differ_between_languages(site_dir):
+    for path in pages_of(site_dir, "es"):
+        es, en = (meta(soup_of(page_file(site_dir, code, path)), "og:image") for code in ("es", "en"))
+        assert local_file(site_dir, es).read_bytes() != local_file(site_dir, en).read_bytes(), path
+
+
+def test_the_404_pages_keep_the_shared_preview_at_1200_by_630(site_dir):
     for code in ("es", "en"):
+        soup = soup_of(site_dir / LANG_PREFIX[code] / "404.html")
+        assert meta(soup, "og:image").endswith(f"/assets/img/og-{code}.png")
         with Image.open(site_dir / LANG_PREFIX[code] / f"assets/img/og-{code}.png") as image:
             assert image.size == (1200, 630)
 

@@ -107,7 +107,7 @@ def test_bad_input_gets_a_clear_message(page, problems, base_url, name, code):
     template = lang.text(code, f"calc.error.{error}")
     expect(message).to_be_visible()
     expect(message).to_have_text(re.compile(re.escape(template.split("{")[0].strip())))
-    expect(calc.locator(f"[name='{field}']")).to_have_attribute("aria-invalid", "")
+    expect(calc.locator(f"[name='{field}']")).to_have_attribute("aria-invalid", "true")
     expect(calc.locator(".calc-result__title")).to_have_text(lang.text(code, "calc.common.fix_errors"))
     expect(calc.locator(".calc-result")).to_have_attribute("data-stale", "")
     text_now = calc.inner_text()

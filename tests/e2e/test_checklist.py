@@ -34,6 +34,23 @@ def test_tick_survives_reload_and_reset_clears(page, problems, base_url, prefix,
     assert problems.errors == []
 
 
+@pytest.mark.parametrize(("prefix", "after"), [("", "2 de 21 hechos"), ("en/", "2 of 21 done")])
+def test_a_long_list_counts_at_its_top_and_bottom(page, problems, base_url, prefix, after):
+    page.goto(base_url + prefix + "contract/")
+    top = page.locator(".check-tools--top .check-progress")
+    bottom = page.locator(".check-tools:not(.check-tools--top) .check-progress")
+    expect(top).to_be_visible()
+    for item in page.locator("li.check-item").all()[:2]:
+        item.locator("label").tap()
+    expect(top).to_have_text(after)
+    expect(bottom).to_have_text(after)
+    page.reload()
+    expect(top).to_have_text(after)
+    page.locator(".check-reset").tap()
+    expect(top).to_have_text(after.replace("2", "0", 1))
+    assert problems.errors == []
+
+
 def test_tick_made_in_spanish_shows_in_english(page, base_url):
     page.goto(base_url + "expectations/")
     page.locator("li.check-item label").first.tap()

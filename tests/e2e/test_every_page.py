@@ -2,7 +2,8 @@
 checks at each stop (one navigation instead of one per check):
 
 - a phone (390×844, touch, light scheme): axe, no sideways scroll, then the same page at
-  320 px (WCAG's reflow width: a 390 px phone zoomed to about 120%), no sideways scroll;
+  320 px (WCAG's reflow width: a 390 px phone zoomed to about 120%), no sideways scroll and
+  no table cut off (a wide one scrolls in its own box);
   a screenshot of each page (tests/artifacts/);
 - a desktop (1280×800, dark scheme, the reader's system setting): axe, no sideways scroll,
   then the same page at 640×400 (that desktop zoomed to 200%), no sideways scroll;
@@ -62,6 +63,15 @@ def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
+CUT_OFF_TABLES = """() => [...document.querySelectorAll("article table")].filter((table) => {
+  const article = table.closest("article").getBoundingClientRect();
+  for (let box = table; box && box.tagName !== "ARTICLE"; box = box.parentElement) {
+    if (["auto", "scroll"].includes(getComputedStyle(box).overflowX)) return false;  // it scrolls: nothing lost
+  }
+  return table.getBoundingClientRect().left + table.scrollWidth > article.right + 1;
+}).map((table) => table.querySelector("th, td")?.textContent.trim().slice(0, 30))"""
+
+
 def walk(page, base_url, site_dir, code, way: str) -> dict[str, list[str]]:
     """Problems by page ('home' for the root); empty when every check passed everywhere."""
     found: dict[str, list[str]] = {}
@@ -83,6 +93,8 @@ def walk(page, base_url, site_dir, code, way: str) -> dict[str, list[str]]:
         page.set_viewport_size(ZOOMED[way])
         if (wide := overflow(page)) > 0:
             problems.append(f"scrolls sideways at {ZOOMED[way]['width']} px (+{wide}px)")
+        if cut := page.evaluate(CUT_OFF_TABLES):  # wider than the page and no way to scroll to the rest
+            problems.append(f"tables cut off at {ZOOMED[way]['width']} px: {cut}")
         if problems:
             found[name] = problems
     return found

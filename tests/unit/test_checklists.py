@@ -41,6 +41,19 @@ def test_progress_and_reset_follow_the_list_hidden_until_scripted():
     assert tools.select_one("button.check-reset").has_attr("hidden")
 
 
+def test_a_long_list_shows_its_progress_above_it_too_not_live():
+    short = built("".join(f"- [ ] {n} {{ #i{n} }}\n" for n in range(checklists.TOP_PROGRESS_MIN_ITEMS - 1)))
+    assert len(short.select(".check-progress")) == 1
+    total = checklists.TOP_PROGRESS_MIN_ITEMS
+    soup = built("".join(f"- [ ] {n} {{ #i{n} }}\n" for n in range(total)))
+    top, bottom = soup.select(".check-progress")
+    tools = top.parent
+    assert tools.find_next_sibling("ul")["data-check-list"] == tools["data-check-tools"] == "list-1"
+    assert "check-tools" in tools["class"] and top.has_attr("hidden") and not top.has_attr("aria-live")
+    assert top.get_text() == bottom.get_text() == f"0 of {total} done"
+    assert top["data-template"] == bottom["data-template"]
+
+
 def test_item_without_id_fails_the_build():
     with pytest.raises(checklists.ChecklistError, match="stable id"):
         built("- [ ] No id here\n")

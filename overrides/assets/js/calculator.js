@@ -95,7 +95,10 @@ export async function mountCalculator(root) {
       message.hidden = !text;
       message.textContent = text;
       if (text) message.closest("details")?.setAttribute("open", "");
-      document.getElementById(`${root.id}-${field.name}`).toggleAttribute("aria-invalid", Boolean(error));
+      // "true", not an empty value: aria-invalid="" means false to screen readers.
+      const input = document.getElementById(`${root.id}-${field.name}`);
+      if (error) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
     }
   }
 

@@ -37,6 +37,8 @@ const widgets = [
 // only that item; another tab's save shows here at once.
 function mountChecklist(list) {
   const [progress, reset, notSaved] = list.nextElementSibling.children; // notSaved: storage full or blocked
+  const above = list.previousElementSibling; // a long list's count above it (macros/checklists.py)
+  const counters = above?.dataset.checkTools === list.dataset.checkList ? [above.firstElementChild, progress] : [progress];
   const boxes = [...list.querySelectorAll(".check-item__box")];
   const idOf = (box) => box.closest(".check-item").id;
   const key = `check:${pageKey()}:${list.dataset.checkList}`;
@@ -46,9 +48,11 @@ function mountChecklist(list) {
   const show = (ticked) => {
     if (ticked) for (const box of boxes) box.checked = ticked.has(idOf(box));
     const done = boxes.filter((box) => box.checked);
-    progress.textContent = progress.dataset.template
-      .replace("{done}", String(done.length))
-      .replace("{total}", String(boxes.length));
+    for (const counter of counters) {
+      counter.textContent = counter.dataset.template
+        .replace("{done}", String(done.length))
+        .replace("{total}", String(boxes.length));
+    }
     list.classList.toggle("check-list--complete", done.length === boxes.length);
     return new Set(done.map(idOf));
   };
@@ -64,7 +68,8 @@ function mountChecklist(list) {
     show(new Set());
   });
   watch(key, () => notSaved.hidden && show(stored()));
-  progress.hidden = reset.hidden = false;
+  for (const counter of counters) counter.hidden = false;
+  reset.hidden = false;
   show(stored());
 }
 
