@@ -168,12 +168,14 @@ def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
 
 
 def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
-    labels = [e(fmt.t["calc." + name + ".col." + c["key"]]) for c in table["columns"]]
+    # A column empty in every row is left out (the holiday name, when no day off is a holiday).
+    columns = [c for c in table["columns"] if any(fmt.value(c["type"], row[c["key"]]) for row in rows)]
+    labels = [e(fmt.t["calc." + name + ".col." + c["key"]]) for c in columns]
     head = "".join(f'<th scope="col">{label}</th>' for label in labels)
     # Each cell names its column (data-label): on a phone a wide table's rows stack as label–value lines.
     body = "".join(
         "<tr>" + "".join(f'<td data-label="{label}">{e(fmt.value(c["type"], row[c["key"]]))}</td>'
-                         for c, label in zip(table["columns"], labels, strict=True)) + "</tr>"
+                         for c, label in zip(columns, labels, strict=True)) + "</tr>"
         for row in rows)
     caption = e(fmt.t["calc." + name + ".table"])
     return (f'<div class="calc-table-wrap" tabindex="0" role="region" aria-label="{caption}">'

@@ -22,7 +22,7 @@ function canonical(field, value) {
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
   const { spec, strings: t, name, decimal } = config;
-  const compute = COMPUTE[name];
+  const compute = await loadCompute(name);
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");

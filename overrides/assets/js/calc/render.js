@@ -41,12 +41,14 @@ function table(name, spec, rows, f) {
   const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption });
   const tableEl = el("table", { class: "calc-table" });
   const label = (c) => f.t[`calc.${name}.col.${c.key}`];
+  // A column empty in every row is left out (the holiday name, when no day off is a holiday).
+  const columns = spec.columns.filter((c) => rows.some((row) => f.value(c.type, row[c.key])));
   const headRow = el("tr");
-  for (const c of spec.columns) headRow.append(el("th", { scope: "col" }, label(c)));
+  for (const c of columns) headRow.append(el("th", { scope: "col" }, label(c)));
   const body = el("tbody");
   for (const row of rows) { // each cell names its column: on a phone a wide table's rows stack
     const tr = el("tr");
-    for (const c of spec.columns) tr.append(el("td", { "data-label": label(c) }, f.value(c.type, row[c.key])));
+    for (const c of columns) tr.append(el("td", { "data-label": label(c) }, f.value(c.type, row[c.key])));
     body.append(tr);
   }
   const head = el("thead");
