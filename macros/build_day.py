@@ -36,6 +36,7 @@ def build_day(docs_root: Path) -> datetime.date:
     return max(dates)
 
 
-def of(config) -> datetime.date:
-    """The build day of an MkDocs config: its docs_dir is one language's folder of docs/."""
-    return build_day(Path(config["docs_dir"]).resolve().parent)
+def of(config, root: Path | None = None) -> datetime.date:
+    """The build day of a config (MkDocs' object, or the mapping tools/postbuild.py reads): its
+    docs_dir is one language's folder of docs/, absolute or relative to root (default: here)."""
+    return build_day((Path(root or ".") / config["docs_dir"]).resolve().parent)

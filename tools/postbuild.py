@@ -139,7 +139,7 @@ def language_of(config: dict, root: Path = ROOT) -> Language:
         alternate_links=tuple(alt.get("link") or "" for alt in alternates),
         alternates=alternates,
         root_path=urlsplit(config.get("site_url") or "/").path,
-        day=build_day.build_day((Path(root) / config["docs_dir"]).resolve().parent),
+        day=build_day.of(config, root),
     )
 
 

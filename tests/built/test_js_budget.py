@@ -96,7 +96,7 @@ def test_each_page_js_is_under_budget(site_dir):
         for url in pages_of(site_dir, code):
             html = page_file(site_dir, code, url).read_text(encoding="utf-8")
             assert "assets/js/site.js" in html, url
-            sizes = {path.name: gzip_size(path) for path in page_scripts(root, html)}
+            sizes = {path.relative_to(root).as_posix(): gzip_size(path) for path in page_scripts(root, html)}
             total = sum(sizes.values())
             largest = max(largest, (total, f"{code}:{url}"))
             if total > OVER_TARGET.get(url, BUDGET):
