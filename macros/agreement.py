@@ -155,7 +155,7 @@ def config(code: str, page_url: str) -> dict:
         "errors": errors,
         "warn": {w: {"text": s[f"warn.{w}"], "href": _href(page_url, chapter)} for w, chapter, _ in WARNINGS},
         "ui": {k: s[k] for k in ("warn.none", "warn.link", "error.fix", "copied", "copy_failed", "link_copied",
-                                 "cleared", "restored", "downloaded", "progress")},
+                                 "cleared", "restored", "downloaded", "progress", "other_tab")},
     }
 
 
@@ -170,7 +170,8 @@ def builder(code: str, page_url: str, today: datetime.date | None = None) -> str
     for i, group in enumerate(GROUPS):
         fields = "".join(_field(f, s, calc_strings, page_url, today, marks) for f in FIELDS if f.group == group)
         steps.append(f'<details class="agr-step" data-group="{group}"{" open" if i == 0 else ""}>'
-                     f'<summary class="agr-step__title">{_e(s[f"group.{group}"])}</summary>'
+                     f'<summary class="agr-step__title"><span class="agr-step__n">{i + 1}</span>'
+                     f'<span class="agr-step__name">{_e(s[f"group.{group}"])}</span></summary>'
                      f'<div class="agr-step__body">{fields}</div></details>')
     outputs = "".join(
         f'<label class="brief-choice"><input type="radio" name="agr-output" value="{o}"'
@@ -178,9 +179,12 @@ def builder(code: str, page_url: str, today: datetime.date | None = None) -> str
     buttons = "".join(
         f'<button type="button" class="md-button{" md-button--primary" if a == "copy" else ""} agr-button" '
         f'data-action="{a}"{" hidden" if a == "undo" else ""}>{_e(s[a])}</button>' for a in ACTIONS)
+    # A shared link this page cannot read: agreement.js shows which (a version it does not know, or damaged).
+    problems = "".join(f'<p class="agr-link-problem agr-link-{p}" hidden>{_e(s[f"link.{p}"])}</p>'
+                       for p in ("unknown", "broken"))
     data = json.dumps(config(code, page_url), ensure_ascii=False).replace("</", "<\\/")
     form = (f'<form class="agr-form" hidden novalidate autocomplete="off" aria-label="{_e(s["form"])}">'
-            f'<p class="agr-privacy">{_e(s["privacy"])}</p>'
+            f'{problems}<p class="agr-privacy">{_e(s["privacy"])}</p>'
             f'<p class="agr-progress" aria-live="polite"></p>{"".join(steps)}'
             f'<fieldset class="agr-field agr-output"><legend class="agr-label">{_e(s["out_lang"])}</legend>'
             f'<div class="brief-choices">{outputs}</div></fieldset>'

@@ -202,7 +202,8 @@ def config(code: str, strings_by_lang: dict[str, dict[str, str]], page_url: str)
         "warn": {r.id: {"text": s[f"brief.warn.{r.id}"], "href": f"{samples}#{r.sample}"} for r in VAGUE_RULES},
         "warnLink": s["brief.warn_link"],
         "out": {c: _output_texts(strings) for c, strings in strings_by_lang.items()},
-        "ui": {k: s[f"brief.{k}"] for k in ("empty", "copied", "copy_failed", "cleared", "restored", "downloaded")},
+        "ui": {k: s[f"brief.{k}"] for k in ("empty", "copied", "copy_failed", "cleared", "restored", "downloaded",
+                                               "other_tab")},
     }
 
 

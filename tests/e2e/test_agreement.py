@@ -345,6 +345,7 @@ def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, pr
         page.goto("about:blank")
         open_agreement(page, url + link)
         assert documents(page) == default, link
+        expect(page.locator(".agr-link-unknown")).to_be_visible()
     page.goto("about:blank")
     open_agreement(page, url + "#v=1&po=0.00000000000000001")  # kept in plain digits, not 1e-17
     expect(page.locator("#agr-oneoff")).to_have_value("0.00000000000000001")
@@ -354,6 +355,82 @@ def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, pr
     open_agreement(page, url + "#v=1&rr=5")  # half a refund clause: refused, and its leads were not given
     expect(page.locator("#agr-refund_leads")).to_have_value("")  # its default, not "undefined"
     assert problems.errors == []
+
+# A link this page cannot read: a version it does not know (newer, or garbled), or an escape
+# cut short (a link truncated when it was copied: "€" is %E2%82%AC).
+UNREADABLE_LINKS = [("#v=99&c=Otra", "unknown"), ("#v=1x&o=en", "unknown"), ("#v=1&c=Caf%E2%82", "broken")]
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_a_link_it_cannot_read_says_so_and_leaves_the_stored_answers(page, problems, base_url, code):
+    url = page_url(base_url, code)
+    open_agreement(page, url)
+    default = documents(page)
+    fill_some(page)
+    kept = page.evaluate(f"localStorage.getItem({STORAGE!r})")
+    assert CLIENT in kept
+    for link, problem in UNREADABLE_LINKS:
+        page.goto("about:blank")
+        open_agreement(page, url + link)
+        note = page.locator(f".agr-link-{problem}")
+        expect(note).to_be_visible()
+        expect(note).to_have_text(ui(code, f"link.{problem}"))
+        expect(page.locator(".agr-link-problem:visible")).to_have_count(1)
+        assert note.bounding_box()["y"] < page.locator(".agr-step").first.bounding_box()["y"]  # above the steps
+        assert documents(page) == default, link
+        expect(page.locator("#agr-client")).to_have_value("")
+        assert page.evaluate(f"localStorage.getItem({STORAGE!r})") == kept, link  # not overwritten
+        assert "#" not in page.url  # a reload opens what this browser kept
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, f"agreement-link-broken-{code}")
+    page.reload()
+    expect(page.locator("#agr-client")).to_have_value(CLIENT)
+    expect(page.locator(".agr-link-problem:visible")).to_have_count(0)
+    page.goto("about:blank")
+    open_agreement(page, url + "#how-to")  # a heading's anchor is no link: no message
+    expect(page.locator(".agr-link-problem:visible")).to_have_count(0)
+    expect(page.locator("#agr-client")).to_have_value(CLIENT)
+    page.goto("about:blank")
+    open_agreement(page, url + UNREADABLE_LINKS[0][0])
+    page.locator("#agr-agency").fill(AGENCY)  # the reader's own change: saved from here on
+    assert AGENCY in page.evaluate(f"localStorage.getItem({STORAGE!r})")
+    assert problems.errors == []
+
+
+def tab_status(page) -> str:
+    return page.locator(".agr-status").inner_text()
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_two_tabs_take_each_others_answers(context, problems, base_url, code):
+    first, second = context.new_page(), context.new_page()
+    for tab in (first, second):
+        open_agreement(tab, page_url(base_url, code))
+    first.locator("#agr-client").fill(CLIENT)
+    expect(second.locator("#agr-client")).to_have_value(CLIENT)
+    expect(second.locator(".agr-preview")).to_contain_text(CLIENT)
+    expect(second.locator(".agr-status")).to_have_text(ui(code, "other_tab"))
+    open_step(second, "money")
+    second.locator("#agr-oneoff").fill("5")
+    second.locator("#agr-agency").fill(AGENCY)
+    pick_output(second, "both")
+    for field, value in [("client", CLIENT), ("agency", AGENCY), ("oneoff", "5")]:
+        expect(first.locator(f"#agr-{field}")).to_have_value(value)
+    expect(first.locator(f'input[name="agr-output"][value="both"]')).to_be_checked()
+    expect(first.locator(".agr-preview > article")).to_have_count(2)
+    assert documents(first) == documents(second)
+    first.locator("#agr-term").fill("60")  # A edits again: B's copy is not written back over it
+    expect(second.locator("#agr-term")).to_have_value("60")
+    first.get_by_role("button", name=ui(code, "clear")).tap()  # a clear reaches the other tab too
+    expect(second.locator("#agr-client")).to_have_value("")
+    first.get_by_role("button", name=ui(code, "undo")).tap()
+    expect(second.locator("#agr-client")).to_have_value(CLIENT)
+    for tab in (first, second):
+        tab.reload()
+        for field, value in [("client", CLIENT), ("agency", AGENCY), ("oneoff", "5"), ("term", "60")]:
+            expect(tab.locator(f"#agr-{field}")).to_have_value(value)
+    assert problems.errors == []
+
 
 class LoggingHandler(serve.SiteHandler):
     """The static server, keeping every request line it receives."""

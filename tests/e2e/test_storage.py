@@ -264,6 +264,7 @@ def test_two_tabs_of_the_brief_keep_each_others_answers(context, problems, base_
     second.locator("#brief-goal").fill("25 alumnos nuevos en septiembre")
     expect(first.locator("#brief-goal")).to_have_value("25 alumnos nuevos en septiembre")
     expect(second.locator("#brief-business")).to_have_value("Academia de idiomas")
+    expect(first.locator(".brief-status")).to_have_text(lang.strings("es")["brief.other_tab"])  # and says so
     first.locator("#brief-audience").fill("Adultos que trabajan")
     first.reload()
     for field, value in [("business", "Academia de idiomas"), ("goal", "25 alumnos nuevos en septiembre"),

@@ -1,10 +1,10 @@
 // The agreement as text to take away: plain text and Markdown (twins of to_text() and
 // to_markdown() in macros/agreement_doc.py, held to the same characters by
-// tests/vectors/agreement.json), formatted text for a word processor and the link that
-// reopens the agreement. Loaded only when the reader reaches for copy, download or link
+// tests/vectors/agreement.json), copied (also formatted, for a word processor) or downloaded,
+// and the link that reopens the agreement. Loaded only when the reader reaches for copy, download or link
 // (agreement.js), so a visit that only reads and fills does not download it;
 // tests/built/test_js_budget.py budgets it on its own.
-import { copyText } from "./clipboard.js";
+import { copyText, downloadText } from "./clipboard.js";
 
 // Runs of spaces go in quoted strings: the minifier (rjsmin) squeezes them inside `templates`.
 const INDENT = "\n   ";
@@ -20,11 +20,16 @@ export function fragment(texts, config, out) {
   return `#${new URLSearchParams([["v", config.linkVersion], ["o", out], ...changed.map(({ id, key }) => [key, texts[id]])])}`;
 }
 
-// Every document shown (one, or both languages), as text and as Markdown.
-export const texts = (docs) => ({
-  text: docs.map(toText).join("\n\n"),
-  markdown: docs.map(toMarkdown).join("\n\n"),
-});
+// A button's work on every document shown (one, or both languages): download it as .md or
+// .txt, or copy it as text or formatted. Returns the key of the message that says how it went.
+export async function takeAway(action, docs, preview) {
+  const text = docs.map(toText).join("\n\n");
+  const day = new Date().toISOString().slice(0, 10);
+  if (action === "download_md") downloadText(`agreement-${day}.md`, docs.map(toMarkdown).join("\n\n"), "text/markdown");
+  else if (action === "download_txt") downloadText(`agreement-${day}.txt`, text, "text/plain");
+  else return (await (action === "copy" ? copyText(text) : copyRich(preview, text))) ? "copied" : "copy_failed";
+  return "downloaded";
+}
 
 export function toText(doc) {
   const out = [doc.title, doc.parties, doc.note];

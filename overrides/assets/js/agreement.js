@@ -15,8 +15,8 @@ import { compute as penalty } from "./calc/penalty.js";
 import { compute as responseTime } from "./calc/response-time.js";
 import { compute as revenueShare } from "./calc/revenue-share.js";
 import { compute as turnaround } from "./calc/turnaround.js";
-import { announce, copyText, downloadText } from "./clipboard.js";
-import { load, remove, save } from "./store.js";
+import { announce, copyText } from "./clipboard.js";
+import { load, remove, save, watch } from "./store.js";
 
 // The calculators of the worked examples (config.examples), only those.
 const COMPUTE = { "response-time": responseTime, turnaround, penalty, "revenue-share": revenueShare };
@@ -36,18 +36,18 @@ function parseOne(field, raw, limits, decimal = ".") {
     if ([...picked].some((o) => !field.options.includes(o))) throw new FieldError("bad_choice");
     return field.options.filter((o) => picked.has(o));
   }
-  return parseField({ ...field, name: field.id, type: field.kind }, raw, decimal, limits);
+  return parseField({ ...field, type: field.kind }, raw, decimal, limits);
 }
+
+const fault = (code, params = {}) => ({ code, params });
 
 function crossErrors(v) {
   const errors = {};
   const day = v.hours_to - v.hours_from;
-  if (day <= 0) errors.hours_to = { code: "end_before_start", params: {} };
-  else if (v.reply * 60 > day) errors.reply = { code: "reply_over_day", params: { hours: day / 60 } };
-  if (v.cap !== null && v.cap < v.oneoff) errors.cap = { code: "cap_below_oneoff", params: {} };
-  if ((v.refund === null) !== (v.refund_leads === null)) {
-    errors[v.refund === null ? "refund" : "refund_leads"] = { code: "refund_pair", params: {} };
-  }
+  if (day <= 0) errors.hours_to = fault("end_before_start");
+  else if (v.reply * 60 > day) errors.reply = fault("reply_over_day", { hours: day / 60 });
+  if (v.cap !== null && v.cap < v.oneoff) errors.cap = fault("cap_below_oneoff");
+  if ((v.refund === null) !== (v.refund_leads === null)) errors[v.refund === null ? "refund" : "refund_leads"] = fault("refund_pair");
   return errors;
 }
 
@@ -59,20 +59,21 @@ export function read(raw, config, today, version = config.linkVersion, decimal =
     const text = config.linkDefaults[v][field.id];
     return text === "@today" ? isoDate(today) : text;
   };
+  const fallback = (field) => parseOne(field, defaultOf(field, config.linkVersion), config.limits);
   for (const field of config.fields) {
-    const text = raw[field.id] === undefined || raw[field.id] === null ? defaultOf(field) : String(raw[field.id]);
     try {
-      values[field.id] = parseOne(field, text, config.limits, decimal);
+      values[field.id] = parseOne(field, String(raw[field.id] ?? defaultOf(field)), config.limits, decimal);
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
-      errors[field.id] = { code: error.code, params: error.params };
-      values[field.id] = parseOne(field, defaultOf(field, config.linkVersion), config.limits);
+      errors[field.id] = fault(error.code, error.params);
+      values[field.id] = fallback(field);
     }
   }
   const crossed = crossErrors(values);
-  const pair = Object.values(crossed).some((e) => e.code === "refund_pair") ? ["refund", "refund_leads"] : [];
-  const byId = Object.fromEntries(config.fields.map((f) => [f.id, f]));
-  for (const id of new Set([...Object.keys(crossed), ...pair])) values[id] = parseOne(byId[id], defaultOf(byId[id], config.linkVersion), config.limits);
+  const pair = crossed.refund || crossed.refund_leads; // half a refund clause: neither half
+  for (const field of config.fields) {
+    if (field.id in crossed || (pair && field.id.startsWith("refund"))) values[field.id] = fallback(field);
+  }
   return { values, errors: { ...errors, ...crossed } };
 }
 
@@ -92,7 +93,7 @@ export function facts(v, config) {
 
 const applies = (when = {}, f) => Object.entries(when).every(([k, want]) => (want[0] === "!" ? f[k] !== want.slice(1) : f[k] === want));
 
-export const balanceWarnings = (v, config) => config.warnings.filter(([, when]) => applies(when, facts(v, config))).map(([id]) => id);
+export const balanceWarnings = (v, config, found = facts(v, config)) => config.warnings.filter(([, when]) => applies(when, found)).map(([id]) => id);
 
 // "a, b and c"; Spanish "y" becomes "e" before an i sound ("y informes" → "e informes").
 function joinList(items, code, s) {
@@ -129,24 +130,25 @@ export function canonical(v, config) {
 // negative, so only a negative exponent can occur.
 const plainDigits = (n) => String(n).replace(/^(\d)(?:\.(\d+))?e-(\d+)$/, (_, d, f = "", e) => `0.${"0".repeat(e - 1)}${d}${f}`);
 
-// The calculators' answers for the worked examples (config.examples), each with its inputs.
+// The calculators' answers for the worked examples (config.examples), each with its inputs
+// and what its sentence says.
 function examples(v, config, ctx) {
   const c = canonical(v, config);
   c.friday = resolveDefault("@friday", v.start);
   const out = {};
-  for (const [example, name, template] of config.examples) {
+  for (const [example, name, template, says] of config.examples) {
     const raw = Object.fromEntries(Object.entries(template).map(([k, text]) => [k, fill(text, c)]));
     const answer = run(config.specs[name], COMPUTE[name], raw, ctx);
-    if (answer.result) out[example] = { ...answer.result, in: raw };
+    if (answer.result) out[example] = { ...answer.result, in: raw, says };
   }
   return out;
 }
 
 // One worked example in words: each placeholder is "kind:path" into the calculator's answer.
-function exampleText(example, r, v, f, s, says) {
+function exampleText(example, r, v, f, s) {
   const key = example === "penalty" ? `penalty.${v.cap === null ? "nocap" : r.capped ? "capped" : "under"}` : example;
   const params = {};
-  for (const [name, spec] of Object.entries(says)) {
+  for (const [name, spec] of Object.entries(r.says)) {
     const [kind, path] = spec.split(":");
     const value = path.split(".").reduce((o, step) => o[step], { ...r, v });
     params[name] = kind === "late" ? plural(s, `doc.days.${v.basis}`, value, f.value("int", value)) : f.value(kind, value);
@@ -154,26 +156,22 @@ function exampleText(example, r, v, f, s, says) {
   return fill(s[`doc.ex.${key}`], params);
 }
 
+// How each kind of answer is written in the document (a time by f.time; text and choices as they are).
+const WRITTEN = { money: "money", percent: "percent", int: "number", number: "number", date: "date" };
+
 // Every placeholder of the clause texts, in the output language.
 function params(v, config, code, s, f, marks, t) {
   const p = {};
-  for (const field of config.fields) {
-    const value = v[field.id];
-    if (value === null || value === "") p[field.id] = s["doc.blank"];
-    else if (field.unit) p[field.id] = plural(s, `doc.unit.${field.unit}`, value, f.value(field.kind === "number" ? "number" : "int", value));
-    else if (field.kind === "money") p[field.id] = f.value("money", value);
-    else if (field.kind === "percent") p[field.id] = f.value("percent", value);
-    else if (field.kind === "int" || field.kind === "number") p[field.id] = f.value("number", value);
-    else if (field.kind === "time") p[field.id] = f.time(value);
-    else if (field.kind === "date") p[field.id] = f.value("date", isoDate(value));
-    else p[field.id] = String(value);
+  for (const { id, kind, unit } of config.fields) {
+    const value = v[id];
+    p[id] = value === null || value === "" ? s["doc.blank"]
+      : unit ? plural(s, `doc.unit.${unit}`, value, f.value(kind === "number" ? "number" : "int", value))
+        : kind === "time" ? f.time(value)
+          : WRITTEN[kind] ? f.value(WRITTEN[kind], kind === "date" ? isoDate(value) : value) : value; // fill() writes it as text
   }
-  p.services = joinList(v.services.map((x) => s[`doc.services.${x}`]), code, s) || s["doc.services.none"];
-  p.figures = joinList(v.figures.map((x) => s[`doc.figures.${x}`]), code, s) || s["doc.figures.none"];
+  for (const id of ["services", "figures"]) p[id] = joinList(v[id].map((x) => s[`doc.${id}.${x}`]), code, s) || s[`doc.${id}.none`];
   p.week = weekdaysText(v.week, marks.weekdays, code, s);
-  p.channel = s[`doc.channel.${v.channel}`];
-  p.cadence = s[`doc.cadence.${v.cadence}`];
-  p.base = s[`doc.base.${v.base}`];
+  for (const id of ["channel", "cadence", "base"]) p[id] = s[`doc.${id}.${v[id]}`];
   p.basis_unit = s[`doc.unit.basis.${v.basis}`];
   p.country = v.country ? t[`calc.option.country.${v.country}`] : "";
   p.end = f.value("date", isoDate(v.start + v.term - 1));
@@ -184,7 +182,7 @@ function params(v, config, code, s, f, marks, t) {
 
 // The whole document in the output language `code`, as data (same shape as the Python twin's).
 export function buildDocument(v, config, code, ctx) {
-  const { s, t, marks } = config.out[code];
+  const { s, t, marks, frame } = config.out[code];
   const f = formatter(marks, t, v.cur);
   const p = params(v, config, code, s, f, marks, t);
   const found = facts(v, config);
@@ -195,15 +193,13 @@ export function buildDocument(v, config, code, ctx) {
     for (const [clausePart, id, options] of config.clauses) {
       if (clausePart !== part || !applies(options.when, found)) continue;
       const key = `doc.${part}.${id}${options.variant ? `.${found[options.variant]}` : ""}`;
-      number += 1;
-      const example = config.examples.find(([id]) => id === options.example);
-      const ex = example && worked[example[0]] ? `${s["doc.example"]} ${exampleText(example[0], worked[example[0]], v, f, s, example[3])}` : "";
-      clauses.push({ n: number, text: fill(s[key], p), example: ex });
+      const example = worked[options.example];
+      const ex = example ? `${s["doc.example"]} ${exampleText(options.example, example, v, f, s)}` : "";
+      clauses.push({ n: ++number, text: fill(s[key], p), example: ex });
     }
     return { title: s[`doc.part.${part}`], clauses };
   });
   const info = v.info === null ? s["doc.blank"] : fill(s["doc.plan.day"], { n: f.value("int", v.info) });
-  const { frame } = config.out[code];
   const rows = frame.plan.rows.map((row) => row.map((cell) => fill(cell, { info })));
   return { ...frame, parties: fill(s["doc.parties"], p), parts, plan: { ...frame.plan, rows } };
 }
@@ -222,28 +218,22 @@ export function mountAgreement(root) {
   const numbers = formatter(page.marks, page.t);
   const today = todayNumber();
   const holidays = {};
-  const opened = new Set();
   let lastCleared = null;
   let current = null;
 
-  const boxes = (id) => [...form.querySelectorAll(`input[type="checkbox"][name="${id}"]`)];
-  const readRaw = () => Object.fromEntries(config.fields.map(({ id, kind }) => [id,
-    kind === "set" || kind === "weekdays" ? boxes(id).filter((b) => b.checked).map((b) => b.value).join(",")
-      : form.elements.namedItem(id).value]));
+  // A ticked group (its boxes, or radios) names its values in a comma list, as links keep it.
+  const tick = (name, picked) => {
+    for (const box of form.elements.namedItem(name)) box.checked = picked.includes(box.value);
+  };
+  const readRaw = (data = new FormData(form)) => Object.fromEntries(config.fields.map(({ id }) => [id, data.getAll(id).join()]));
   const writeRaw = (raw) => {
     for (const { id, kind } of config.fields) {
-      if (kind === "set" || kind === "weekdays") {
-        const picked = new Set(String(raw[id]).split(","));
-        for (const box of boxes(id)) box.checked = picked.has(box.value);
-      } else {
-        form.elements.namedItem(id).value = raw[id];
-      }
+      if (kind === "set" || kind === "weekdays") tick(id, String(raw[id]).split(","));
+      else form.elements.namedItem(id).value = raw[id];
     }
   };
   const outputLang = () => form.elements.namedItem("agr-output").value || config.lang;
-  const setOutput = (out) => {
-    for (const radio of form.elements.namedItem("agr-output")) radio.checked = radio.value === out;
-  };
+  const setOutput = (out) => tick("agr-output", [out]);
 
   // The answers to keep: canonical text where valid (a link reads the same in any language);
   // a refused one as typed (a link may refuse one it does not carry: then its default), but
@@ -287,14 +277,13 @@ export function mountAgreement(root) {
       const text = error ? fill(config.errors[error.code], formatParams(error.params)) : "";
       if (box.textContent !== text) box.textContent = text;
       const control = form.elements.namedItem(id);
-      if (control instanceof RadioNodeList) continue; // a group of boxes: its message says it all
-      if (error) control.setAttribute("aria-invalid", "true");
-      else control.removeAttribute("aria-invalid");
+      // A group of boxes has no aria-invalid: its message says it all.
+      if (!(control instanceof RadioNodeList)) control[error ? "setAttribute" : "removeAttribute"]("aria-invalid", "true");
     }
     root.querySelector(".agr-fix").textContent = Object.keys(errors).length ? config.ui["error.fix"] : "";
   };
   const formatParams = (params) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k,
-    typeof v === "number" ? numbers.value("number", v) : String(v)]));
+    typeof v === "number" ? numbers.value("number", v) : v])); // fill() writes the rest as text
 
   const showWarnings = (ids) => {
     const list = root.querySelector(".agr-balance__list");
@@ -305,29 +294,33 @@ export function mountAgreement(root) {
       el("a", { href: config.warn[id].href }, config.ui["warn.link"]))) : [el("li", {}, config.ui["warn.none"])]));
   };
 
+  // A step once opened is marked seen (agreement.css ticks it) and counts as looked at.
   const showProgress = () => {
-    const steps = [...root.querySelectorAll(".agr-step")];
-    for (const step of steps) if (step.open) opened.add(step.dataset.group);
+    const steps = root.querySelectorAll(".agr-step");
+    for (const step of steps) if (step.open) step.dataset.seen = "";
     root.querySelector(".agr-progress").textContent = fill(config.ui.progress,
-      { done: String(steps.filter((s) => opened.has(s.dataset.group)).length), total: String(steps.length) });
+      { done: root.querySelectorAll(".agr-step[data-seen]").length, total: steps.length });
   };
 
   // Start: a shared link wins over what this browser kept. The link is read once and left
   // off the address (Material's heading tracking rewrites the fragment as the reader scrolls);
-  // from then on this browser keeps the answers, and "Copy link" writes a fresh one.
-  const fromLink = parseFragment(location.hash, config);
-  if (fromLink) history.replaceState(history.state, "", location.pathname + location.search);
+  // from then on this browser keeps the answers, and "Copy link" writes a fresh one. A link
+  // this page cannot read says so and shows the default document, saving nothing until the
+  // reader changes something (what this browser kept is back on a reload).
+  const link = parseFragment(location.hash, config);
+  if (link) history.replaceState(history.state, "", location.pathname + location.search);
+  if (link?.problem) root.querySelector(`.agr-link-${link.problem}`).hidden = false;
   // What this browser kept is used only in the shape this page saves (else it is dropped):
   // a known version and answers as texts (a number or an object would read as "[object …").
-  const stored = load(config.storageKey, null, (kept) => knownVersion(kept?.v, config)
-    && kept.raw && typeof kept.raw === "object" && Object.values(kept.raw ?? 0).every((text) => typeof text === "string"));
-  const start = fromLink || stored;
-  if (start) {
+  const stored = () => load(config.storageKey, null, (kept) => knownVersion(kept?.v, config)
+    && kept.raw?.constructor === Object && Object.values(kept.raw).every((text) => typeof text === "string"));
+  const show = (start) => {
     const answer = read(start.raw, config, today, start.v, ".");
     writeRaw(state(start.raw, answer)); // errors keep what was given, the rest its canonical text
-    if (["es", "en", "both"].includes(start.out)) setOutput(start.out);
-  }
-
+    setOutput(["es", "en", "both"].includes(start.out) ? start.out : config.lang);
+  };
+  const start = link ? link.raw && link : stored();
+  if (start) show(start);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", () => {
     button("undo").hidden = true;
@@ -337,46 +330,50 @@ export function mountAgreement(root) {
   for (const step of root.querySelectorAll(".agr-step")) step.addEventListener("toggle", showProgress);
 
   const done = (message) => announce(status, message);
-  // Copy and download fetch their module when the reader reaches for the buttons (a tap or
-  // a key there starts the import the click then awaits), not with the page.
+  // Copy, download and link fetch their module when the reader reaches for the buttons (a tap
+  // or a key there starts the import the click then awaits), not with the page.
   const tools = root.querySelector(".agr-tools");
   const output = () => import("./agreement-output.js");
   for (const type of ["pointerdown", "focusin"]) tools.addEventListener(type, output, { once: true });
-  const texts = async () => (await output()).texts(current.docs.map(([doc]) => doc));
-  const download = async (type, extension, key) => {
-    downloadText(`agreement-${new Date().toISOString().slice(0, 10)}.${extension}`, (await texts())[key], type);
-    done(config.ui.downloaded);
-  };
-  const copied = async (ok, message = "copied") => done(config.ui[(await ok) ? message : "copy_failed"]);
-  const actions = {
-    copy: async () => copied(copyText((await texts()).text)),
-    copy_rich: async () => copied((await output()).copyRich(preview, (await texts()).text)),
-    download_md: () => download("text/markdown", "md", "markdown"),
-    download_txt: () => download("text/plain", "txt", "text"),
+  // Print, clear and undo act here; the others take the document away (agreement-output.js).
+  const local = {
     print: () => window.print(),
-    link: async () => copied(copyText(location.origin + location.pathname
-      + (await output()).fragment(state(current.raw, current.answer), config, outputLang())), "link_copied"),
+    clear: () => {
+      lastCleared = { raw: readRaw(), out: outputLang() };
+      show({ raw: {} });
+      update({ keep: false });
+      remove(config.storageKey);
+      notSaved.hidden = true;
+      button("undo").hidden = false;
+      announce(status, config.ui.cleared, UNDO_SECONDS);
+      setTimeout(() => { button("undo").hidden = true; }, UNDO_SECONDS * 1000);
+    },
+    undo: () => {
+      if (!lastCleared) return;
+      writeRaw(lastCleared.raw);
+      setOutput(lastCleared.out);
+      lastCleared = null;
+      button("undo").hidden = true;
+      update();
+      done(config.ui.restored);
+    },
   };
-  for (const [action, run] of Object.entries(actions)) button(action).addEventListener("click", run);
-  button("clear").addEventListener("click", () => {
-    lastCleared = { raw: readRaw(), out: outputLang() };
-    writeRaw(canonical(read({}, config, today).values, config));
-    setOutput(config.lang);
-    update({ keep: false });
-    remove(config.storageKey);
-    notSaved.hidden = true;
-    button("undo").hidden = false;
-    announce(status, config.ui.cleared, UNDO_SECONDS);
-    setTimeout(() => { button("undo").hidden = true; }, UNDO_SECONDS * 1000);
+  tools.addEventListener("click", async ({ target }) => {
+    const { action } = target.closest("[data-action]")?.dataset ?? {};
+    if (!action) return; // the gap between buttons
+    if (local[action]) return local[action]();
+    const { fragment, takeAway } = await output();
+    done(config.ui[action !== "link" ? await takeAway(action, current.docs.map(([doc]) => doc), preview)
+      : await copyText(location.origin + location.pathname + fragment(state(current.raw, current.answer), config, outputLang()))
+        ? "link_copied" : "copy_failed"]);
   });
-  button("undo").addEventListener("click", () => {
-    if (!lastCleared) return;
-    writeRaw(lastCleared.raw);
-    setOutput(lastCleared.out);
-    lastCleared = null;
-    button("undo").hidden = true;
-    update();
-    done(config.ui.restored);
+  // Another tab saved (or cleared): take its answers rather than overwrite them later with
+  // this tab's older copy (not while this tab's own are unsaved).
+  watch(config.storageKey, () => {
+    if (!notSaved.hidden) return;
+    show(stored() || { raw: {} });
+    update({ keep: false });
+    done(config.ui.other_tab);
   });
 
   // Live from here on: the form shows and the document follows it.
@@ -389,11 +386,19 @@ export function mountAgreement(root) {
 // A version this page has defaults for ("toString" or "__proto__" are not).
 const knownVersion = (v, config) => Object.hasOwn(config.linkDefaults, v);
 
-// A shared link's fragment → { v, out, raw } (answers by field id), or null.
+// A shared link's fragment → { v, out, raw } (answers by field id); { problem } for a link this
+// page cannot read: "unknown" (a newer or garbled version), "broken" (an escape cut short when
+// copied). null without a link (a heading's anchor).
 export function parseFragment(hash, config) {
+  if (!/(?:^#|&)v=/.test(hash)) return null;
+  try {
+    decodeURIComponent(hash);
+  } catch {
+    return { problem: "broken" };
+  }
   const params = new URLSearchParams(hash.slice(1));
   const version = params.get("v");
-  if (!knownVersion(version, config)) return null;
+  if (!knownVersion(version, config)) return { problem: "unknown" };
   const raw = {};
   for (const { id, key } of config.fields) if (params.has(key)) raw[id] = params.get(key);
   return { v: Number(version), out: params.get("o"), raw };
@@ -411,7 +416,7 @@ function el(tag, attrs, ...children) {
 function documentNode(doc, code) {
   const parts = doc.parts.flatMap((part) => [
     el("h4", { class: "agr-doc__part" }, part.title),
-    el("ol", { class: "agr-doc__clauses", start: String(part.clauses[0]?.n || 1) }, ...part.clauses.map((c) => el("li", {}, c.text,
+    el("ol", { class: "agr-doc__clauses", start: part.clauses[0]?.n || 1 }, ...part.clauses.map((c) => el("li", {}, c.text,
       ...(c.example ? [el("span", { class: "agr-doc__example" }, c.example)] : [])))),
   ]);
   const { plan, sign } = doc;

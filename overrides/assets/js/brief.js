@@ -81,8 +81,12 @@ export function mountBrief(root) {
     writeAnswers(answers, lang, except);
     render();
   };
-  // Another tab saved: show its answers (not while this tab's own are unsaved).
-  watch(config.storageKey, () => notSaved.hidden && show(document.activeElement?.name));
+  // Another tab saved: show its answers, and say so (not while this tab's own are unsaved).
+  watch(config.storageKey, () => {
+    if (!notSaved.hidden) return;
+    show(document.activeElement?.name);
+    announce(status, config.ui.other_tab);
+  });
 
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {

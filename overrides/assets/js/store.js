@@ -9,7 +9,7 @@ const PREFIX = "trato-claro:";
 // so it cannot hide the reader's next saves behind it).
 export function load(key, fallback, isValid = () => true) {
   try {
-    const raw = window.localStorage.getItem(PREFIX + key);
+    const raw = localStorage.getItem(PREFIX + key);
     if (raw === null) return fallback;
     const value = JSON.parse(raw);
     if (isValid(value)) return value;
@@ -22,7 +22,7 @@ export function load(key, fallback, isValid = () => true) {
 
 export function save(key, value) {
   try {
-    window.localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    localStorage.setItem(PREFIX + key, JSON.stringify(value));
     return true;
   } catch {
     return false;
@@ -31,7 +31,7 @@ export function save(key, value) {
 
 export function remove(key) {
   try {
-    window.localStorage.removeItem(PREFIX + key);
+    localStorage.removeItem(PREFIX + key);
   } catch {
     /* storage blocked: nothing stored, nothing to remove */
   }
@@ -39,7 +39,7 @@ export function remove(key) {
 
 // Another tab of this site saved or removed the key (the event never fires in the tab that saved).
 export function watch(key, onChange) {
-  window.addEventListener("storage", (event) => (event.key ?? PREFIX + key) === PREFIX + key && onChange());
+  addEventListener("storage", (event) => (event.key ?? PREFIX + key) === PREFIX + key && onChange());
 }
 
 // The page's path below its language root ("guarantees/"), so a tick made in
