@@ -356,6 +356,48 @@ def test_a_bad_stored_state_or_link_version_leaves_the_default_document(page, pr
     expect(page.locator("#agr-refund_leads")).to_have_value("")  # its default, not "undefined"
     assert problems.errors == []
 
+STEP_LOOK = """(step) => {
+  const summary = step.querySelector("summary");
+  const css = (node, pseudo) => getComputedStyle(node, pseudo);
+  return {
+    size: css(step).fontSize, formSize: css(step.closest("form")).fontSize,
+    left: css(step).borderLeftWidth, top: css(step).borderTopWidth, shadow: css(step).boxShadow,
+    icon: css(summary, "::before").display, tint: css(summary).backgroundColor,
+    ink: css(summary).color, text: css(step.closest("form")).color, height: summary.getBoundingClientRect().height,
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_steps_are_plain_folding_sections_not_note_boxes(browser, base_url, code, scheme):
+    """Issue 17: the six steps had Material's note look (blue left border, tinted title bar,
+    pencil icon, smaller text); now each is a plain section: number, name, a tick once opened."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    open_agreement(page, page_url(base_url, code))
+    steps = page.locator("details.agr-step")
+    for i, step in enumerate(steps.all()):
+        look = step.evaluate(STEP_LOOK)
+        assert look["size"] == look["formSize"] and look["left"] == look["top"] and look["shadow"] == "none", look
+        assert look["icon"] == "none" and look["tint"] == "rgba(0, 0, 0, 0)" and look["ink"] == look["text"], look
+        assert look["height"] >= 44, look
+        expect(step.locator(".agr-step__n")).to_have_text(str(i + 1))
+        expect(step.locator(".agr-step__name")).to_have_text(ui(code, f"group.{agreement_doc.GROUPS[i]}"))
+    assert steps.first.get_attribute("data-seen") == ""  # open from the start: looked at
+    assert steps.nth(1).get_attribute("data-seen") is None
+    steps.nth(1).locator("summary").tap()
+    expect(steps.nth(1)).to_have_attribute("data-seen", "")
+    expect(page.locator(".agr-progress")).to_have_text(fill_progress(code, 2))
+    screenshot(page, f"agreement-steps-{code}-{scheme}")
+    context.close()
+
+
+def fill_progress(code: str, done: int) -> str:
+    return ui(code, "progress").replace("{done}", str(done)).replace("{total}", str(len(agreement_doc.GROUPS)))
+
+
 # A link this page cannot read: a version it does not know (newer, or garbled), or an escape
 # cut short (a link truncated when it was copied: "€" is %E2%82%AC).
 UNREADABLE_LINKS = [("#v=99&c=Otra", "unknown"), ("#v=1x&o=en", "unknown"), ("#v=1&c=Caf%E2%82", "broken")]
@@ -364,6 +406,7 @@ UNREADABLE_LINKS = [("#v=99&c=Otra", "unknown"), ("#v=1x&o=en", "unknown"), ("#v
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_a_link_it_cannot_read_says_so_and_leaves_the_stored_answers(page, problems, base_url, code):
     url = page_url(base_url, code)
+    page.set_viewport_size({"width": 360, "height": 780})  # the narrowest phone
     open_agreement(page, url)
     default = documents(page)
     fill_some(page)
@@ -381,7 +424,9 @@ def test_a_link_it_cannot_read_says_so_and_leaves_the_stored_answers(page, probl
         expect(page.locator("#agr-client")).to_have_value("")
         assert page.evaluate(f"localStorage.getItem({STORAGE!r})") == kept, link  # not overwritten
         assert "#" not in page.url  # a reload opens what this browser kept
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    violations = axe.run(page).response["violations"]
+    assert not violations, [f"{v['id']}: {[n['target'] for n in v['nodes']][:2]}" for v in violations]
     screenshot(page, f"agreement-link-broken-{code}")
     page.reload()
     expect(page.locator("#agr-client")).to_have_value(CLIENT)
@@ -395,10 +440,6 @@ def test_a_link_it_cannot_read_says_so_and_leaves_the_stored_answers(page, probl
     page.locator("#agr-agency").fill(AGENCY)  # the reader's own change: saved from here on
     assert AGENCY in page.evaluate(f"localStorage.getItem({STORAGE!r})")
     assert problems.errors == []
-
-
-def tab_status(page) -> str:
-    return page.locator(".agr-status").inner_text()
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
@@ -416,7 +457,7 @@ def test_two_tabs_take_each_others_answers(context, problems, base_url, code):
     pick_output(second, "both")
     for field, value in [("client", CLIENT), ("agency", AGENCY), ("oneoff", "5")]:
         expect(first.locator(f"#agr-{field}")).to_have_value(value)
-    expect(first.locator(f'input[name="agr-output"][value="both"]')).to_be_checked()
+    expect(first.locator('input[name="agr-output"][value="both"]')).to_be_checked()
     expect(first.locator(".agr-preview > article")).to_have_count(2)
     assert documents(first) == documents(second)
     first.locator("#agr-term").fill("60")  # A edits again: B's copy is not written back over it
