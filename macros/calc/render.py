@@ -183,7 +183,7 @@ def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
-# -- Chart: a few lines of SVG, the same geometry as the JS twin (calc/render.js) --------
+# -- Chart: a few lines of SVG, the same geometry as the JS twin (calc/chart.js) --------
 # The box comes from the spec ("chart": w, h, side, top, bottom; limits.CHART_BOX). Values are
 # labelled on light gridlines, left-aligned above each line (no y-axis margin to eat the width
 # of a phone), months under the x axis, and each axis has its title.

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from macros import assets
+from macros.calc.specs import SPECS
 from tests.built.site_pages import page_file
 from tests.calc_vectors import CALCULATORS
 from tests.conftest import pages_of
@@ -32,6 +33,10 @@ WIDGETS = {
 # tests/e2e/test_agreement.py test_copy_and_download_load_their_module_on_a_tap), and the
 # calendar event of the date calculators (tests/e2e/test_calc_calendar.py). Paths below assets/js/.
 ON_ACTION = {"agreement-output.js": 1024, "calc/ics.js": 1024}
+# Imported only for a calculator whose spec has the key (render.loadChart: `spec.chart && import(…)`):
+# counted on a page once per such calculator on it, not on every calculator page
+# (tests/e2e/test_calc_landing.py checks a page without a chart does not request it).
+BY_SPEC = {"calc/chart.js": "chart"}
 # A calculator's math is imported by name (engine.loadCompute: `./${name}.js`), which the import
 # patterns below cannot see: each calculator on a page adds its own calc/<name>.js and its imports.
 CALCULATOR = re.compile(r'data-calc="([a-z-]+)"')
@@ -45,13 +50,13 @@ def imports(path: Path, dynamic: bool) -> set[Path]:
     return {(path.parent / rel).resolve() for rel in found}
 
 
-def on_action(path: Path) -> bool:
-    return any(path.as_posix().endswith("/assets/js/" + module) for module in ON_ACTION)
+def on_action(path: Path, modules=(*ON_ACTION, *BY_SPEC)) -> bool:
+    return any(path.as_posix().endswith("/assets/js/" + module) for module in modules)
 
 
 def closure(start: Path, dynamic: bool) -> set[Path]:
     """start and everything it imports; with dynamic, its import() calls too, except the
-    ON_ACTION modules (not loaded to show the page)."""
+    ON_ACTION modules (not loaded to show the page) and the BY_SPEC ones (page_scripts adds them)."""
     seen, todo = set(), [start.resolve()]
     while todo:
         path = todo.pop()
@@ -73,6 +78,9 @@ def page_scripts(site_dir: Path, html: str) -> set[Path]:
             scripts |= closure(js / module, dynamic=True)
     for name in set(CALCULATOR.findall(html)):
         scripts |= closure(js / "calc" / f"{name}.js", dynamic=True)
+        for module, key in BY_SPEC.items():
+            if key in SPECS[name]:
+                scripts |= closure(js / module, dynamic=True)
     return scripts
 
 
@@ -111,6 +119,10 @@ def test_modules_loaded_on_a_tap_are_only_imported_dynamically_and_under_their_b
     beyond the page that loads it."""
     js = site_dir / "en" / "assets" / "js"
     modules = sorted(js.rglob("*.js"))
+    for name in BY_SPEC:
+        path = js / name
+        assert [p for p in modules if path.resolve() in imports(p, dynamic=True)], name  # still used
+        assert not [p.name for p in modules if path.resolve() in imports(p, dynamic=False)], name
     for name, budget in ON_ACTION.items():
         path = js / name
         importers = [p for p in modules if path.resolve() in imports(p, dynamic=True)]

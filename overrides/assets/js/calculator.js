@@ -5,7 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { drawResult, el, summaryText } from "./calc/render.js";
+import { drawResult, el, loadChart, summaryText } from "./calc/render.js";
 import { copyText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
@@ -22,7 +22,7 @@ function canonical(field, value) {
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
   const { spec, strings: t, name, decimal } = config;
-  const compute = await loadCompute(name);
+  const [compute, chart] = await Promise.all([loadCompute(name), loadChart(spec)]);
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
@@ -105,7 +105,7 @@ export async function mountCalculator(root) {
   function draw(outcome, raw) {
     const f = formatter(config, t, outcome.values.cur || "");
     const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
-    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes);
+    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes, chart);
     output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
     summary.textContent = summaryText(name, spec, outcome.result, f);
     last = { sentence, raw };
