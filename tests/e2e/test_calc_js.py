@@ -169,3 +169,24 @@ def test_js_ratios_read_as_the_python_twin_writes_them_never_0_times(site_page):
         python = Formatter(code, strings[code])
         assert got[code] == [python.value("times", v) for v in RATIOS], code
         assert not any(text.startswith("0 ") for text in got[code]), got[code]
+
+
+FORMAT_PERCENTS = """async ({ marks, strings, values }) => {
+  const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
+  return Object.fromEntries(Object.keys(marks).map((code) => {
+    const f = formatter(marks[code], strings[code]);
+    return [code, values.map((v) => f.value("percent", v))];
+  }));
+}"""
+
+
+def test_js_percentages_read_as_the_vectors_say_never_0_for_a_value_that_is_not_0(site_page):
+    from macros import lang
+    from macros.calc.fmt import locale_marks
+
+    cases = calc_vectors.load("percent")["cases"]
+    marks = {code: locale_marks(code) for code in lang.LOCALES}
+    strings = {code: lang.strings(code) for code in lang.LOCALES}
+    got = site_page.evaluate(FORMAT_PERCENTS, {"marks": marks, "strings": strings, "values": [c["value"] for c in cases]})
+    for code in lang.LOCALES:
+        assert list(zip([c["value"] for c in cases], got[code], strict=True)) == [(c["value"], c[code]) for c in cases]

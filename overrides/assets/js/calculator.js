@@ -15,7 +15,7 @@ function canonical(field, value) {
   if (value === null) return "";
   if (field.type === "weekdays") return value.join(",");
   if (["series", "dates"].includes(field.type)) return value.join(";");
-  if (field.type === "time") return `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
+  if (field.type === "time") return isoMinute(value).slice(11);
   return String(value);
 }
 
