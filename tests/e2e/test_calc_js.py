@@ -148,11 +148,12 @@ def test_js_dates_read_as_babel_writes_them(site_page):
         assert got[code] == expected, code
 
 
-FORMAT_RATIOS = """async ({ marks, strings, ratios }) => {
+# Values of one kind ("times", "percent") as each language's formatter writes them.
+FORMAT_VALUES = """async ({ marks, strings, kind, values }) => {
   const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
   return Object.fromEntries(Object.keys(marks).map((code) => {
     const f = formatter(marks[code], strings[code]);
-    return [code, ratios.map((v) => f.value("times", v))];
+    return [code, values.map((v) => f.value(kind, v))];
   }));
 }"""
 RATIOS = [0, 1e-7, 0.00499, 0.005, 0.96, 1, 1.004, 2.5, 33.333333333333336]
@@ -164,20 +165,11 @@ def test_js_ratios_read_as_the_python_twin_writes_them_never_0_times(site_page):
 
     marks = {code: locale_marks(code) for code in lang.LOCALES}
     strings = {code: lang.strings(code) for code in lang.LOCALES}
-    got = site_page.evaluate(FORMAT_RATIOS, {"marks": marks, "strings": strings, "ratios": RATIOS})
+    got = site_page.evaluate(FORMAT_VALUES, {"marks": marks, "strings": strings, "kind": "times", "values": RATIOS})
     for code in lang.LOCALES:
         python = Formatter(code, strings[code])
         assert got[code] == [python.value("times", v) for v in RATIOS], code
         assert not any(text.startswith("0 ") for text in got[code]), got[code]
-
-
-FORMAT_PERCENTS = """async ({ marks, strings, values }) => {
-  const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
-  return Object.fromEntries(Object.keys(marks).map((code) => {
-    const f = formatter(marks[code], strings[code]);
-    return [code, values.map((v) => f.value("percent", v))];
-  }));
-}"""
 
 
 def test_js_percentages_read_as_the_vectors_say_never_0_for_a_value_that_is_not_0(site_page):
@@ -187,6 +179,7 @@ def test_js_percentages_read_as_the_vectors_say_never_0_for_a_value_that_is_not_
     cases = calc_vectors.load("percent")["cases"]
     marks = {code: locale_marks(code) for code in lang.LOCALES}
     strings = {code: lang.strings(code) for code in lang.LOCALES}
-    got = site_page.evaluate(FORMAT_PERCENTS, {"marks": marks, "strings": strings, "values": [c["value"] for c in cases]})
+    values = [c["value"] for c in cases]
+    got = site_page.evaluate(FORMAT_VALUES, {"marks": marks, "strings": strings, "kind": "percent", "values": values})
     for code in lang.LOCALES:
-        assert list(zip([c["value"] for c in cases], got[code], strict=True)) == [(c["value"], c[code]) for c in cases]
+        assert list(zip(values, got[code], strict=True)) == [(c["value"], c[code]) for c in cases]
