@@ -30,6 +30,11 @@ def sentence_cases() -> list[tuple[str, dict, dict, str]]:
     return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("sentence", {})]
 
 
+def summary_cases() -> list[tuple[str, dict, dict, str]]:
+    """(calculator, vector file, case, language) for every case that says what its summary line reads."""
+    return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("summary", {})]
+
+
 @cache
 def presets(language: str, year: int) -> dict:
     return holiday_presets.presets(holiday_presets.years_around(year), language)

@@ -36,12 +36,13 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     result = result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
+    summary = summary_text(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
         + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
         # The main figures, kept in view (site.css: sticky) while the reader edits the form below.
-        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary_text(name, spec, outcome["result"], fmt))}</p>',
+        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary)}</p>',
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
@@ -154,10 +155,17 @@ def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatte
     return "\n".join(parts)
 
 
-def summary_text(name: str, spec: dict, result: dict, fmt: Formatter) -> str:
+def summary_text(name: str, spec: dict, result: dict, values: dict, fmt: Formatter, presets: dict) -> str:
+    """The compact line of main figures; a date calculator's also says which public holidays
+    it counted (none without a country, or when the country's could not be loaded)."""
     kinds = {out["key"]: out["type"] for out in spec["outputs"]}
-    return " · ".join(fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
-                               value=fmt.value(kinds[key], result[key])) for key in spec["summary"])
+    items = [fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
+                      value=fmt.value(kinds[key], result[key])) for key in spec["summary"]]
+    if "calendar" in spec:
+        country = values.get("country") or ""
+        items.append(fmt.text("calc.common.summary_holidays", country=fmt.t[f"calc.common.holidays_of.{country}"])
+                     if isinstance(presets.get(country), dict) else fmt.t["calc.common.summary_no_holidays"])
+    return " · ".join(items)
 
 
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:

@@ -6,6 +6,8 @@ from macros import lang
 from macros.calc import engine, sentences
 from macros.calc.fields import FieldError, parse_number
 from macros.calc.fmt import Formatter
+from macros.calc.render import summary_text
+from macros.calc.specs import SPECS
 from tests import calc_vectors
 
 
@@ -26,6 +28,24 @@ def test_python_sentence_matches_vector(item):
     outcome = engine.run(name, case["input"], engine.context(today, presets))
     text = sentences.write(name, outcome["result"], outcome["values"], Formatter(code, lang.strings(code)), presets)
     assert text == case["sentence"][code]
+
+
+@pytest.mark.parametrize("item", calc_vectors.summary_cases(), ids=calc_vectors.case_id)
+def test_python_summary_line_matches_vector(item):
+    """The line kept in view while the reader edits; the date calculators' says which holidays were counted."""
+    name, vector, case, code = item
+    today = calc_vectors.context_data(vector)[0]
+    presets = calc_vectors.presets(code, today.year)
+    outcome = engine.run(name, case["input"], engine.context(today, presets))
+    text = summary_text(name, SPECS[name], outcome["result"], outcome["values"], Formatter(code, lang.strings(code)),
+                        presets)
+    assert text == case["summary"][code]
+
+
+def test_summary_vectors_cover_both_holiday_states_of_the_date_calculators():
+    states = {(name, code, bool(case["input"].get("country"))) for name, _, case, code in calc_vectors.summary_cases()}
+    assert states == {(name, code, country) for name in ("turnaround", "response-time") for code in lang.LANGUAGES
+                      for country in (False, True)}
 
 
 def test_sentences_cover_every_calculator_in_both_languages():

@@ -107,7 +107,7 @@ export async function mountCalculator(root) {
     const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
     const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes, chart);
     output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
-    summary.textContent = summaryText(name, spec, outcome.result, f);
+    summary.textContent = summaryText(name, spec, outcome.result, outcome.values, f, holidays);
     last = { sentence, raw };
   }
 

@@ -34,10 +34,18 @@ export function drawResult(name, spec, result, values, f, holidays, notes, chart
   return { nodes, sentence };
 }
 
-// The compact line of main figures that stays in view while the reader edits (summary_text).
-export function summaryText(name, spec, result, f) {
-  return spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
-    value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) })).join(" · ");
+// The compact line of main figures that stays in view while the reader edits; a date calculator's
+// also says which public holidays it counted (summary_text).
+export function summaryText(name, spec, result, values, f, presets) {
+  const items = spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
+    value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) }));
+  const country = values.country || "";
+  if (spec.calendar) {
+    items.push(typeof presets[country] === "object" && presets[country]
+      ? f.text("calc.common.summary_holidays", { country: f.t[`calc.common.holidays_of.${country}`] })
+      : f.t["calc.common.summary_no_holidays"]);
+  }
+  return items.join(" · ");
 }
 
 function table(name, spec, rows, f) {
