@@ -19,13 +19,18 @@ def test_python_calculator_matches_vector(item):
     assert calc_vectors.check(case, outcome) == []
 
 
-@pytest.mark.parametrize("item", calc_vectors.sentence_cases(), ids=calc_vectors.case_id)
-def test_python_sentence_matches_vector(item):
-    """The sentence a reader copies, in each language, worked out with that language's holiday names."""
+def in_language(item):
+    """A case run with the holiday names of its language: (name, case, code, outcome, presets)."""
     name, vector, case, code = item
     today = calc_vectors.context_data(vector)[0]
     presets = calc_vectors.presets(code, today.year)
-    outcome = engine.run(name, case["input"], engine.context(today, presets))
+    return name, case, code, engine.run(name, case["input"], engine.context(today, presets)), presets
+
+
+@pytest.mark.parametrize("item", calc_vectors.sentence_cases(), ids=calc_vectors.case_id)
+def test_python_sentence_matches_vector(item):
+    """The sentence a reader copies, in each language, worked out with that language's holiday names."""
+    name, case, code, outcome, presets = in_language(item)
     text = sentences.write(name, outcome["result"], outcome["values"], Formatter(code, lang.strings(code)), presets)
     assert text == case["sentence"][code]
 
@@ -33,10 +38,7 @@ def test_python_sentence_matches_vector(item):
 @pytest.mark.parametrize("item", calc_vectors.summary_cases(), ids=calc_vectors.case_id)
 def test_python_summary_line_matches_vector(item):
     """The line kept in view while the reader edits; the date calculators' says which holidays were counted."""
-    name, vector, case, code = item
-    today = calc_vectors.context_data(vector)[0]
-    presets = calc_vectors.presets(code, today.year)
-    outcome = engine.run(name, case["input"], engine.context(today, presets))
+    name, case, code, outcome, presets = in_language(item)
     text = summary_text(name, SPECS[name], outcome["result"], outcome["values"], Formatter(code, lang.strings(code)),
                         presets)
     assert text == case["summary"][code]
