@@ -18,7 +18,7 @@ INPUT_TYPES = {  # spec type → (input type, inputmode)
     "int": ("text", "numeric"), "date": ("date", None), "datetime": ("datetime-local", None),
     "time": ("time", None),
 }
-STRING_PREFIXES = ("calc.common.", "calc.error.", "calc.unit.", "calc.key.")
+STRING_PREFIXES = ("calc.common.", "calc.error.", "calc.unit.", "calc.key.", "calc.option.")
 e = html.escape
 
 
@@ -43,6 +43,9 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
         # The main figures, kept in view (site.css: sticky) while the reader edits the form below.
         f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary)}</p>',
+        # The inputs of the result shown, label: value: on screen when a shared link opened the page
+        # (calculator.js: data-given, the form folded behind "Edit"), and in print.
+        _given(given_items(name, spec, outcome["values"], fmt), strings, uid),
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
@@ -65,7 +68,7 @@ def _json(data) -> str:
 def _form(name, spec, code, strings, uid, defaults) -> str:
     t = strings
     title = t[f"calc.{name}.title"]
-    out = [f'<form class="calc-form" hidden novalidate aria-label="{e(title)}">']
+    out = [f'<form class="calc-form" id="{uid}-form" hidden novalidate aria-label="{e(title)}">']
     main = [f for f in spec["fields"] if "group" not in f]
     more = [f for f in spec["fields"] if "group" in f]  # calendar, currency…: folded on a phone
     out += [_field(name, f, code, t, uid, defaults[f["name"]]) for f in main]
@@ -166,6 +169,34 @@ def summary_text(name: str, spec: dict, result: dict, values: dict, fmt: Formatt
         items.append(fmt.text("calc.common.summary_holidays", country=fmt.t[f"calc.common.holidays_of.{country}"])
                      if isinstance(presets.get(country), dict) else fmt.t["calc.common.summary_no_holidays"])
     return " · ".join(items)
+
+
+def given_items(name: str, spec: dict, values: dict, fmt: Formatter) -> list[tuple[str, str]]:
+    """(label, value) of each input that shaped the result, written for the page ("Importe",
+    "150.000 €"); a field not part of this scenario or left empty is left out. Twin of
+    givenItems() in calc/render.js. Call after sentences.write (it sets the currency)."""
+    days = get_day_names("wide", locale=fmt.locale)  # 0 = Monday
+    written = {"time": fmt.time,
+               "weekdays": lambda v: fmt.join([days[d - 1] for d in v]),
+               "dates": lambda v: fmt.join([fmt.value("date", d) for d in v]),
+               "series": lambda v: fmt.join([fmt.value("money", x) for x in v])}
+    items = []
+    for field in spec["fields"]:
+        fname, kind, value = field["name"], field["type"], values.get(field["name"])
+        if value is None or value == []:
+            continue
+        label = fmt.t.get(f"calc.{name}.field.{fname}") or fmt.t[f"calc.common.field.{fname}"]
+        text = (_option_label(fname, value, fmt.t) if kind == "choice"
+                else written[kind](value) if kind in written else fmt.value(kind, value))
+        items.append((label, text))
+    return items
+
+
+def _given(items: list[tuple[str, str]], t, uid) -> str:
+    rows = "".join(f"<div><dt>{e(label)}</dt><dd>{e(value)}</dd></div>" for label, value in items)
+    return (f'<div class="calc-given"><dl class="calc-given__list">{rows}</dl>'
+            f'<button type="button" class="md-button md-button--primary" aria-expanded="false" aria-controls="{uid}-form">'
+            f'{e(t["calc.common.edit"])}</button></div>')
 
 
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:

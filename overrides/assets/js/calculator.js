@@ -5,7 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { drawResult, el, loadChart, summaryText } from "./calc/render.js";
+import { drawResult, el, givenRows, loadChart, summaryText } from "./calc/render.js";
 import { copyText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
@@ -27,6 +27,7 @@ export async function mountCalculator(root) {
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
   const summary = root.querySelector(".calc-summary");
+  const given = root.querySelector(".calc-given"); // the inputs, shown above the result when a link opened the page
   const status = share.querySelector(".calc-share__status");
   const today = todayNumber();
   const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
@@ -108,6 +109,7 @@ export async function mountCalculator(root) {
     const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes, chart);
     output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
     summary.textContent = summaryText(name, spec, outcome.result, outcome.values, f, holidays);
+    given.firstElementChild.replaceChildren(...givenRows(name, spec, outcome.values, f, config.weekdays));
     last = { sentence, raw };
   }
 
@@ -247,7 +249,20 @@ export async function mountCalculator(root) {
     note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(fields) }));
     form.before(note);
   }
-  form.hidden = share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
+  // A shared link lands on its result, its inputs listed above it; "Edit" opens the form at its first field.
+  // A link the form could not hold whole, or a result with errors, opens the form at once.
+  const openForm = () => {
+    root.removeAttribute("data-given");
+    form.hidden = false;
+  };
+  given.lastElementChild.addEventListener("click", () => {
+    openForm();
+    form.elements[0].focus();
+  });
+  share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
+  if (Object.keys(known).length && !left.length) root.setAttribute("data-given", "");
+  else openForm();
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
-  update(held, { keep: JSON.stringify(held) === built });
+  if (update(held, { keep: JSON.stringify(held) === built }).errors) openForm();
+  if (form.hidden) root.scrollIntoView(); // links made before the #anchor went into them too
 }

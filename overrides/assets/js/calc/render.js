@@ -34,6 +34,21 @@ export function drawResult(name, spec, result, values, f, holidays, notes, chart
   return { nodes, sentence };
 }
 
+// The inputs that shaped the result as "label: value" rows for the page (given_items in render.py): a
+// field not part of this scenario or left empty is left out. weekdays: the page's day names, Monday first.
+export function givenRows(name, spec, values, f, weekdays) {
+  const list = (write) => (v) => f.join(v.map(write));
+  const written = { time: f.time, weekdays: list((d) => weekdays[d - 1]), dates: list((d) => f.value("date", d)),
+    series: list((x) => f.value("money", x)) };
+  return spec.fields.filter(({ name: key }) => values[key] !== null && [].concat(values[key]).length).map(({ name: key, type }) => {
+    const value = values[key];
+    const row = el("div");
+    row.append(el("dt", {}, f.t[`calc.${name}.field.${key}`] ?? f.t[`calc.common.field.${key}`]), el("dd", {},
+      type === "choice" ? f.t[`calc.option.${key}.${value || "none"}`] : written[type]?.(value) ?? f.value(type, value)));
+    return row;
+  });
+}
+
 // The compact line of main figures that stays in view while the reader edits; a date calculator's
 // also says which public holidays it counted (summary_text).
 export function summaryText(name, spec, result, values, f, presets) {
