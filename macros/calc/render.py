@@ -195,8 +195,8 @@ def given_items(name: str, spec: dict, values: dict, fmt: Formatter) -> list[tup
 def _given(items: list[tuple[str, str]], t, uid) -> str:
     rows = "".join(f"<div><dt>{e(label)}</dt><dd>{e(value)}</dd></div>" for label, value in items)
     return (f'<div class="calc-given"><dl class="calc-given__list">{rows}</dl>'
-            f'<button type="button" class="md-button md-button--primary" aria-expanded="false" aria-controls="{uid}-form">'
-            f'{e(t["calc.common.edit"])}</button></div>')
+            '<button type="button" class="md-button md-button--primary" aria-expanded="false" '
+            f'aria-controls="{uid}-form">{e(t["calc.common.edit"])}</button></div>')
 
 
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
