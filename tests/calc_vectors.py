@@ -30,9 +30,10 @@ def sentence_cases() -> list[tuple[str, dict, dict, str]]:
     return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("sentence", {})]
 
 
-def summary_cases() -> list[tuple[str, dict, dict, str]]:
-    """(calculator, vector file, case, language) for every case that says what its summary line reads."""
-    return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("summary", {})]
+def written_cases(key: str) -> list[tuple[str, dict, dict, str]]:
+    """(calculator, vector file, case, language) for every case that says what its `key` reads
+    ("summary": the summary line, "given": the inputs listed above a shared link's result)."""
+    return [(name, vector, case, code) for name, vector, case in cases() for code in case.get(key, {})]
 
 
 @cache

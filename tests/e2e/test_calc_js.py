@@ -6,15 +6,15 @@ from tests import calc_vectors
 
 pytestmark = pytest.mark.e2e
 
-# Each case's outcome, or, for a file in one language ("code"), the sentence it writes (the summary line
-# with "summary").
+# Each case's outcome, or, for a file in one language ("code"), what it writes: its sentence, summary line
+# or given inputs (file.key).
 RUN_VECTORS = """async ({ files, marks = {}, strings = {} }) => {
   const base = new URL("assets/js/calc/", document.baseURI);
   const engine = await import(new URL("engine.js", base));
   const fields = await import(new URL("fields.js", base));
   const { formatter } = await import(new URL("format.js", base));
   const { writeSentence } = await import(new URL("sentences.js", base));
-  const { summaryText } = await import(new URL("render.js", base));
+  const { givenRows, summaryText } = await import(new URL("render.js", base));
   const out = [];
   for (const file of files) {
     const compute = await engine.loadCompute(file.name);
@@ -26,8 +26,11 @@ RUN_VECTORS = """async ({ files, marks = {}, strings = {} }) => {
         if (!file.code) out.push(outcome);
         else {
           const f = formatter(marks[file.code], strings[file.code], outcome.values.cur || "");
-          out.push(file.summary ? summaryText(file.name, file.spec, outcome.result, outcome.values, f, ctx.holidays)
-            : writeSentence(file.name, outcome.result, outcome.values, f, ctx.holidays));
+          const sentence = writeSentence(file.name, outcome.result, outcome.values, f, ctx.holidays);
+          out.push(file.key === "sentence" ? sentence : file.key === "summary"
+            ? summaryText(file.name, file.spec, outcome.result, outcome.values, f, ctx.holidays)
+            : givenRows(file.name, file.spec, outcome.values, f, marks[file.code].weekdays)
+              .map((row) => [row.firstChild.textContent, row.lastChild.textContent]));
         }
       } catch (error) {
         const exception = String(error && error.stack || error);
@@ -71,8 +74,8 @@ def test_js_calculators_match_every_vector(site_page):
     assert problems == {}
 
 
-@pytest.mark.parametrize("key", ["sentence", "summary"])
-def test_js_sentences_and_summary_lines_match_every_vector_in_both_languages(site_page, key):
+@pytest.mark.parametrize("key", ["sentence", "summary", "given"])
+def test_js_sentences_summary_lines_and_given_inputs_match_every_vector_in_both_languages(site_page, key):
     from macros import lang
     from macros.calc.fmt import locale_marks
 
@@ -84,12 +87,12 @@ def test_js_sentences_and_summary_lines_match_every_vector_in_both_languages(sit
             cases = [case for case in vector["cases"] if code in case.get(key, {})]
             files.append({"name": name, "code": code, "spec": SPECS[name], "today": vector["today"],
                           "holidays": calc_vectors.presets(code, today.year), "cases": cases,
-                          "summary": key == "summary"})
+                          "key": key})
     marks = {code: locale_marks(code) for code in lang.LANGUAGES}
     strings = {code: lang.strings(code) for code in lang.LANGUAGES}
     got = site_page.evaluate(RUN_VECTORS, {"files": files, "marks": marks, "strings": strings})
     expected = [case[key][f["code"]] for f in files for case in f["cases"]]
-    assert len(expected) > (50 if key == "sentence" else 8)
+    assert len(expected) > (50 if key == "sentence" else 8)  # two languages
     names = [f"{f['name']} [{f['code']}]: {case['name']}" for f in files for case in f["cases"]]
     assert list(zip(names, got, strict=True)) == list(zip(names, expected, strict=True))
 
