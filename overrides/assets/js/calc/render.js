@@ -39,12 +39,12 @@ export function drawResult(name, spec, result, values, f, holidays, notes, chart
 export function givenRows(name, spec, values, f, weekdays) {
   const list = (write) => (v) => f.join(v.map(write));
   const written = { time: f.time, weekdays: list((d) => weekdays[d - 1]), dates: list((d) => f.value("date", d)),
-    series: list((x) => f.value("money", x)) };
-  return spec.fields.filter(({ name: key }) => values[key] !== null && [].concat(values[key]).length).map(({ name: key, type }) => {
-    const value = values[key];
+    series: list((x) => f.value("money", x)), choice: (v, key) => f.t[`calc.option.${key}.${v || "none"}`] };
+  const shown = spec.fields.filter(({ name: key }) => values[key] !== null && [].concat(values[key]).length);
+  return shown.map(({ name: key, type }) => {
     const row = el("div");
-    row.append(el("dt", {}, f.t[`calc.${name}.field.${key}`] ?? f.t[`calc.common.field.${key}`]), el("dd", {},
-      type === "choice" ? f.t[`calc.option.${key}.${value || "none"}`] : written[type]?.(value) ?? f.value(type, value)));
+    row.append(el("dt", {}, f.t[`calc.${name}.field.${key}`] ?? f.t[`calc.common.field.${key}`]),
+      el("dd", {}, (written[type] || ((v) => f.value(type, v)))(values[key], key)));
     return row;
   });
 }
@@ -54,8 +54,8 @@ export function givenRows(name, spec, values, f, weekdays) {
 export function summaryText(name, spec, result, values, f, presets) {
   const items = spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
     value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) }));
-  const country = values.country || "";
   if (spec.calendar) {
+    const country = values.country || "";
     items.push(typeof presets[country] === "object" && presets[country]
       ? f.text("calc.common.summary_holidays", { country: f.t[`calc.common.holidays_of.${country}`] })
       : f.t["calc.common.summary_no_holidays"]);
