@@ -30,6 +30,12 @@ def sentence_cases() -> list[tuple[str, dict, dict, str]]:
     return [(name, vector, case, code) for name, vector, case in cases() for code in case.get("sentence", {})]
 
 
+def written_cases(key: str) -> list[tuple[str, dict, dict, str]]:
+    """(calculator, vector file, case, language) for every case that says what its `key` reads
+    ("summary": the summary line, "given": the inputs listed above a shared link's result)."""
+    return [(name, vector, case, code) for name, vector, case in cases() for code in case.get(key, {})]
+
+
 @cache
 def presets(language: str, year: int) -> dict:
     return holiday_presets.presets(holiday_presets.years_around(year), language)

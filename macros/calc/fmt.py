@@ -97,7 +97,17 @@ class Formatter:
         return self.number(value, 2)
 
     def percent(self, value) -> str:
-        return self.t["calc.unit.percent"].format(n=self.number(value, 1))
+        """One decimal, or as many as the first digit that is not 0 needs ("0,03 %", "0,004 %": a
+        daily penalty of 0.01 % is not "0 %"); under 0.00000000000000000001 %, "less than" that."""
+        def zero(text):
+            return value and text.lstrip("-") == "0"
+        places = 1
+        while places < 20 and zero(self.number(value, places)):
+            places += 1
+        text = self.number(value, places)
+        if zero(text):
+            return self.t["calc.unit.percent_under"]
+        return self.t["calc.unit.percent"].format(n=text)
 
     def days(self, value) -> str:
         return self.count("calc.unit.days", value)

@@ -18,7 +18,7 @@ INPUT_TYPES = {  # spec type → (input type, inputmode)
     "int": ("text", "numeric"), "date": ("date", None), "datetime": ("datetime-local", None),
     "time": ("time", None),
 }
-STRING_PREFIXES = ("calc.common.", "calc.error.", "calc.unit.", "calc.key.")
+STRING_PREFIXES = ("calc.common.", "calc.error.", "calc.unit.", "calc.key.", "calc.option.")
 e = html.escape
 
 
@@ -36,12 +36,16 @@ def render(name: str, code: str, strings: dict[str, str], ctx: dict, uid: str,
     outcome = engine.run(name, {}, ctx)
     config = {"name": name, "lang": code, **locale_marks(code), "spec": spec, "strings": strings_for(name, strings)}
     result = result_html(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
+    summary = summary_text(name, spec, outcome["result"], outcome["values"], fmt, ctx["holidays"])
     parts = [
         f'<div class="calc" data-calc="{name}" id="{uid}"{" data-url-state" if url_state else ""}'
         + (f' data-holidays="{e(holidays_url)}"' if holidays_url else "") + ">",
         f'<script type="application/json" class="calc-config">{_json(config)}</script>',
         # The main figures, kept in view (site.css: sticky) while the reader edits the form below.
-        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary_text(name, spec, outcome["result"], fmt))}</p>',
+        f'<p class="calc-summary" aria-hidden="true" hidden>{e(summary)}</p>',
+        # The inputs of the result shown, label: value: on screen when a shared link opened the page
+        # (calculator.js: data-given, the form folded behind "Edit"), and in print.
+        _given(given_items(name, spec, outcome["values"], fmt), strings, uid),
         _form(name, spec, code, strings, uid, engine.defaults(name, ctx["today"])),
         f'<noscript><p class="calc-noscript">{e(strings["calc.common.noscript"])}</p></noscript>',
         '<div class="calc-result" aria-live="polite">',
@@ -64,7 +68,7 @@ def _json(data) -> str:
 def _form(name, spec, code, strings, uid, defaults) -> str:
     t = strings
     title = t[f"calc.{name}.title"]
-    out = [f'<form class="calc-form" hidden novalidate aria-label="{e(title)}">']
+    out = [f'<form class="calc-form" id="{uid}-form" hidden novalidate aria-label="{e(title)}">']
     main = [f for f in spec["fields"] if "group" not in f]
     more = [f for f in spec["fields"] if "group" in f]  # calendar, currency…: folded on a phone
     out += [_field(name, f, code, t, uid, defaults[f["name"]]) for f in main]
@@ -154,10 +158,45 @@ def result_html(name: str, spec: dict, result: dict, values: dict, fmt: Formatte
     return "\n".join(parts)
 
 
-def summary_text(name: str, spec: dict, result: dict, fmt: Formatter) -> str:
+def summary_text(name: str, spec: dict, result: dict, values: dict, fmt: Formatter, presets: dict) -> str:
+    """The compact line of main figures; a date calculator's also says which public holidays
+    it counted (none without a country, or when the country's could not be loaded)."""
     kinds = {out["key"]: out["type"] for out in spec["outputs"]}
-    return " · ".join(fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
-                               value=fmt.value(kinds[key], result[key])) for key in spec["summary"])
+    items = [fmt.text("calc.common.summary_item", label=fmt.t[f"calc.{name}.out.{key}"],
+                      value=fmt.value(kinds[key], result[key])) for key in spec["summary"]]
+    if "calendar" in spec:
+        country = values.get("country") or ""
+        items.append(fmt.text("calc.common.summary_holidays", country=fmt.t[f"calc.common.holidays_of.{country}"])
+                     if isinstance(presets.get(country), dict) else fmt.t["calc.common.summary_no_holidays"])
+    return " · ".join(items)
+
+
+def given_items(name: str, spec: dict, values: dict, fmt: Formatter) -> list[tuple[str, str]]:
+    """(label, value) of each input that shaped the result, written for the page ("Importe",
+    "150.000 €"); a field not part of this scenario or left empty is left out. Twin of
+    givenItems() in calc/render.js. Call after sentences.write (it sets the currency)."""
+    days = get_day_names("wide", locale=fmt.locale)  # 0 = Monday
+    written = {"time": fmt.time,
+               "weekdays": lambda v: fmt.join([days[d - 1] for d in v]),
+               "dates": lambda v: fmt.join([fmt.value("date", d) for d in v]),
+               "series": lambda v: fmt.join([fmt.value("money", x) for x in v])}
+    items = []
+    for field in spec["fields"]:
+        fname, kind, value = field["name"], field["type"], values.get(field["name"])
+        if value is None or value == []:
+            continue
+        label = fmt.t.get(f"calc.{name}.field.{fname}") or fmt.t[f"calc.common.field.{fname}"]
+        text = (_option_label(fname, value, fmt.t) if kind == "choice"
+                else written[kind](value) if kind in written else fmt.value(kind, value))
+        items.append((label, text))
+    return items
+
+
+def _given(items: list[tuple[str, str]], t, uid) -> str:
+    rows = "".join(f"<div><dt>{e(label)}</dt><dd>{e(value)}</dd></div>" for label, value in items)
+    return (f'<div class="calc-given"><dl class="calc-given__list">{rows}</dl>'
+            '<button type="button" class="md-button md-button--primary" aria-expanded="false" '
+            f'aria-controls="{uid}-form">{e(t["calc.common.edit"])}</button></div>')
 
 
 def _output_row(name: str, out: dict, result: dict, fmt: Formatter) -> str:
@@ -183,7 +222,7 @@ def table_html(name: str, table: dict, rows: list[dict], fmt: Formatter) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
-# -- Chart: a few lines of SVG, the same geometry as the JS twin (calc/render.js) --------
+# -- Chart: a few lines of SVG, the same geometry as the JS twin (calc/chart.js) --------
 # The box comes from the spec ("chart": w, h, side, top, bottom; limits.CHART_BOX). Values are
 # labelled on light gridlines, left-aligned above each line (no y-axis margin to eat the width
 # of a phone), months under the x axis, and each axis has its title.

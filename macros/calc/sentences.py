@@ -90,8 +90,8 @@ def revenue_share(r, v, f, presets):
             comparison = f.t["calc.revenue-share.same_as_fixed"]
         elif times > 1:
             comparison = f.text("calc.revenue-share.more_than_fixed", times=f.count("calc.unit.times", times, 2))
-        elif times > 0 and f.value("percent", 100 * times) == f.value("percent", 0):  # not "0 % of it"
-            comparison = f.text("calc.revenue-share.under_share_of_fixed", share=f.value("percent", 0.1))
+        elif f.value("percent", 100 * times) == f.t["calc.unit.percent_under"]:  # not "el menos de … % de"
+            comparison = f.t["calc.revenue-share.under_share_of_fixed"]
         else:
             comparison = f.text("calc.revenue-share.share_of_fixed", share=f.value("percent", 100 * times))
         out = [f.text("calc.revenue-share.sentence", **last, comparison=comparison)]

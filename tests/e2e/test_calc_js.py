@@ -6,13 +6,15 @@ from tests import calc_vectors
 
 pytestmark = pytest.mark.e2e
 
-# Each case's outcome, or, for a file in one language ("code"), the sentence it writes.
+# Each case's outcome, or, for a file in one language ("code"), what it writes: its sentence, summary line
+# or given inputs (file.key).
 RUN_VECTORS = """async ({ files, marks = {}, strings = {} }) => {
   const base = new URL("assets/js/calc/", document.baseURI);
   const engine = await import(new URL("engine.js", base));
   const fields = await import(new URL("fields.js", base));
   const { formatter } = await import(new URL("format.js", base));
   const { writeSentence } = await import(new URL("sentences.js", base));
+  const { givenRows, summaryText } = await import(new URL("render.js", base));
   const out = [];
   for (const file of files) {
     const compute = await engine.loadCompute(file.name);
@@ -24,7 +26,11 @@ RUN_VECTORS = """async ({ files, marks = {}, strings = {} }) => {
         if (!file.code) out.push(outcome);
         else {
           const f = formatter(marks[file.code], strings[file.code], outcome.values.cur || "");
-          out.push(writeSentence(file.name, outcome.result, outcome.values, f, ctx.holidays));
+          const sentence = writeSentence(file.name, outcome.result, outcome.values, f, ctx.holidays);
+          out.push(file.key === "sentence" ? sentence : file.key === "summary"
+            ? summaryText(file.name, file.spec, outcome.result, outcome.values, f, ctx.holidays)
+            : givenRows(file.name, file.spec, outcome.values, f, marks[file.code].weekdays)
+              .map((row) => [row.firstChild.textContent, row.lastChild.textContent]));
         }
       } catch (error) {
         const exception = String(error && error.stack || error);
@@ -68,7 +74,8 @@ def test_js_calculators_match_every_vector(site_page):
     assert problems == {}
 
 
-def test_js_sentences_match_every_vector_in_both_languages(site_page):
+@pytest.mark.parametrize("key", ["sentence", "summary", "given"])
+def test_js_sentences_summary_lines_and_given_inputs_match_every_vector_in_both_languages(site_page, key):
     from macros import lang
     from macros.calc.fmt import locale_marks
 
@@ -77,14 +84,15 @@ def test_js_sentences_match_every_vector_in_both_languages(site_page):
         vector = calc_vectors.load(name)
         today = calc_vectors.context_data(vector)[0]
         for code in lang.LANGUAGES:
-            cases = [case for case in vector["cases"] if code in case.get("sentence", {})]
+            cases = [case for case in vector["cases"] if code in case.get(key, {})]
             files.append({"name": name, "code": code, "spec": SPECS[name], "today": vector["today"],
-                          "holidays": calc_vectors.presets(code, today.year), "cases": cases})
+                          "holidays": calc_vectors.presets(code, today.year), "cases": cases,
+                          "key": key})
     marks = {code: locale_marks(code) for code in lang.LANGUAGES}
     strings = {code: lang.strings(code) for code in lang.LANGUAGES}
     got = site_page.evaluate(RUN_VECTORS, {"files": files, "marks": marks, "strings": strings})
-    expected = [case["sentence"][f["code"]] for f in files for case in f["cases"]]
-    assert len(expected) > 50
+    expected = [case[key][f["code"]] for f in files for case in f["cases"]]
+    assert len(expected) > (50 if key == "sentence" else 8)  # two languages
     names = [f"{f['name']} [{f['code']}]: {case['name']}" for f in files for case in f["cases"]]
     assert list(zip(names, got, strict=True)) == list(zip(names, expected, strict=True))
 
@@ -148,11 +156,12 @@ def test_js_dates_read_as_babel_writes_them(site_page):
         assert got[code] == expected, code
 
 
-FORMAT_RATIOS = """async ({ marks, strings, ratios }) => {
+# Values of one kind ("times", "percent") as each language's formatter writes them.
+FORMAT_VALUES = """async ({ marks, strings, kind, values }) => {
   const { formatter } = await import(new URL("assets/js/calc/format.js", document.baseURI));
   return Object.fromEntries(Object.keys(marks).map((code) => {
     const f = formatter(marks[code], strings[code]);
-    return [code, ratios.map((v) => f.value("times", v))];
+    return [code, values.map((v) => f.value(kind, v))];
   }));
 }"""
 RATIOS = [0, 1e-7, 0.00499, 0.005, 0.96, 1, 1.004, 2.5, 33.333333333333336]
@@ -164,8 +173,21 @@ def test_js_ratios_read_as_the_python_twin_writes_them_never_0_times(site_page):
 
     marks = {code: locale_marks(code) for code in lang.LOCALES}
     strings = {code: lang.strings(code) for code in lang.LOCALES}
-    got = site_page.evaluate(FORMAT_RATIOS, {"marks": marks, "strings": strings, "ratios": RATIOS})
+    got = site_page.evaluate(FORMAT_VALUES, {"marks": marks, "strings": strings, "kind": "times", "values": RATIOS})
     for code in lang.LOCALES:
         python = Formatter(code, strings[code])
         assert got[code] == [python.value("times", v) for v in RATIOS], code
         assert not any(text.startswith("0 ") for text in got[code]), got[code]
+
+
+def test_js_percentages_read_as_the_vectors_say_never_0_for_a_value_that_is_not_0(site_page):
+    from macros import lang
+    from macros.calc.fmt import locale_marks
+
+    cases = calc_vectors.load("percent")["cases"]
+    marks = {code: locale_marks(code) for code in lang.LOCALES}
+    strings = {code: lang.strings(code) for code in lang.LOCALES}
+    values = [c["value"] for c in cases]
+    got = site_page.evaluate(FORMAT_VALUES, {"marks": marks, "strings": strings, "kind": "percent", "values": values})
+    for code in lang.LOCALES:
+        assert list(zip(values, got[code], strict=True)) == [(c["value"], c[code]) for c in cases]

@@ -24,13 +24,26 @@ def open_page(page, base_url, name, code, query=""):
     return calc
 
 
+SMALL = {"width": 360, "height": 640}  # a small phone: the first screen the tool must start in
+
+
 @pytest.mark.parametrize("code", LANGS)
 @pytest.mark.parametrize("name", list(SPECS))
-def test_the_form_starts_within_the_first_screen(page, problems, base_url, name, code):
+def test_the_form_starts_within_the_first_screen_and_the_result_stays_in_view_while_editing(
+        page, problems, base_url, name, code):
     calc = open_page(page, base_url, name, code)
+    page.set_viewport_size(SMALL)
     first = calc.locator(".calc-form :is(input, select, textarea)").first
     bottom = first.evaluate("(control) => control.getBoundingClientRect().bottom")
-    assert bottom < PHONE["height"], f"the first field ends {bottom} px down, below the first screen"
+    assert bottom <= SMALL["height"], f"the first field ends {bottom} px down, below the first screen"
+    summary = calc.locator(".calc-summary")
+    expect(summary).to_be_hidden()  # takes no room above the form until the reader is in it
+    first.focus()
+    first.evaluate("(control) => control.scrollIntoView({ block: 'center' })")
+    expect(summary).to_be_visible()
+    header = page.locator(".md-header").bounding_box()
+    box, field = summary.bounding_box(), first.bounding_box()
+    assert header["y"] + header["height"] - 1 <= box["y"] and box["y"] + box["height"] <= field["y"], (box, field)
     assert problems.errors == []
 
 

@@ -1,10 +1,12 @@
 """The date template the JS twin fills (macros/calc/fmt.py): Babel's full date pattern, field for field."""
+import json
 import re
 
 import pytest
 
 from macros import lang
 from macros.calc.fmt import Formatter, date_template, locale_marks
+from tests.calc_vectors import VECTORS
 
 
 def test_spanish_and_english_templates():
@@ -57,3 +59,11 @@ def test_a_ratio_that_rounds_to_0_is_less_than_0_01_times_never_0_times(code):
     assert [f.value("times", v) for v in (0, 0.0001, 0.00499)] == [TINY_RATIOS[code]] * 3
     assert f.value("times", 0.005) == {"es": "0,01 veces", "en": "0.01 times"}[code]
     assert f.value("times", 1) == {"es": "1 vez", "en": "1 time"}[code]
+
+
+@pytest.mark.parametrize("code", lang.LOCALES)
+def test_percentages_read_as_the_vectors_say_never_0_for_a_value_that_is_not_0(code):
+    f = Formatter(code, lang.strings(code))
+    cases = json.loads((VECTORS / "percent.json").read_text(encoding="utf-8"))["cases"]
+    assert [(c["value"], f.value("percent", c["value"])) for c in cases] == [(c["value"], c[code]) for c in cases]
+    assert any(c["value"] and c["value"] < 0.05 for c in cases)

@@ -5,7 +5,7 @@
 import { defaults, loadCompute, parseInputs, run, todayNumber } from "./calc/engine.js";
 import { formatter } from "./calc/format.js";
 import { isoDate, isoMinute } from "./calc/fields.js";
-import { drawResult, el, summaryText } from "./calc/render.js";
+import { drawResult, el, givenRows, loadChart, summaryText } from "./calc/render.js";
 import { copyText } from "./clipboard.js";
 
 const LINK_VERSION = "2"; // links without v= (version 1) carried only what differed from the defaults
@@ -15,18 +15,19 @@ function canonical(field, value) {
   if (value === null) return "";
   if (field.type === "weekdays") return value.join(",");
   if (["series", "dates"].includes(field.type)) return value.join(";");
-  if (field.type === "time") return `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
+  if (field.type === "time") return isoMinute(value).slice(11);
   return String(value);
 }
 
 export async function mountCalculator(root) {
   const config = JSON.parse(root.querySelector(".calc-config").textContent);
   const { spec, strings: t, name, decimal } = config;
-  const compute = await loadCompute(name);
+  const [compute, chart] = await Promise.all([loadCompute(name), loadChart(spec)]);
   const form = root.querySelector(".calc-form");
   const output = root.querySelector(".calc-result");
   const share = root.querySelector(".calc-share");
   const summary = root.querySelector(".calc-summary");
+  const given = root.querySelector(".calc-given"); // the inputs, shown above the result when a link opened the page
   const status = share.querySelector(".calc-share__status");
   const today = todayNumber();
   const holidays = {}; // country → {ISO date: name}, fetched the first time the country is picked
@@ -105,9 +106,10 @@ export async function mountCalculator(root) {
   function draw(outcome, raw) {
     const f = formatter(config, t, outcome.values.cur || "");
     const notes = holidays[raw.country] === false ? [t["calc.common.holidays_failed"]] : [];
-    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes);
+    const { nodes, sentence } = drawResult(name, spec, outcome.result, outcome.values, f, holidays, notes, chart);
     output.replaceChildren(el("p", { class: "calc-result__title" }, t["calc.common.result_title"]), ...nodes);
-    summary.textContent = summaryText(name, spec, outcome.result, f);
+    summary.textContent = summaryText(name, spec, outcome.result, outcome.values, f, holidays);
+    given.firstElementChild.replaceChildren(...givenRows(name, spec, outcome.values, f, config.weekdays));
     last = { sentence, raw };
   }
 
@@ -247,7 +249,20 @@ export async function mountCalculator(root) {
     note = el("p", { class: "calc-warning", role: "status" }, f.text("calc.common.link_unused", { fields: f.join(fields) }));
     form.before(note);
   }
-  form.hidden = share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
+  // A shared link lands on its result, its inputs listed above it; "Edit" opens the form at its first field.
+  // A link the form could not hold whole, or a result with errors, opens the form at once.
+  const openForm = () => {
+    root.removeAttribute("data-given");
+    form.hidden = false;
+  };
+  given.lastElementChild.addEventListener("click", () => {
+    openForm();
+    form.elements[0].focus();
+  });
+  share.hidden = summary.hidden = false; // (site.css hides the summary while the result is stale)
+  if (Object.keys(known).length && !left.length) root.setAttribute("data-given", "");
+  else openForm();
   // Unchanged inputs (no values from a link, none that moved with the day): same example.
-  update(held, { keep: JSON.stringify(held) === built });
+  if (update(held, { keep: JSON.stringify(held) === built }).errors) openForm();
+  if (form.hidden) root.scrollIntoView(); // links made before the #anchor went into them too
 }

@@ -1,8 +1,8 @@
-import { isoDate, isoWeekday, parseDate } from "./fields.js";
+import { FieldError, isoDate, isoWeekday, parseDate } from "./fields.js";
 
 // Working days: a working week (ISO weekdays) minus public and custom holidays.
-// Twin of macros/calc/calendar.py. Days are day numbers (see fields.js).
-export class NoWorkingDay extends Error {}
+// Twin of macros/calc/calendar.py. Days are day numbers (see fields.js). No working day within
+// the search (calendar.py NoWorkingDay) is the working week's error: engine.run puts it there.
 
 export class Calendar {
   constructor(search, weekdays, holidays, custom) {
@@ -28,7 +28,7 @@ export class Calendar {
       day += 1;
       if (this.isWorking(day)) return day;
     }
-    throw new NoWorkingDay();
+    throw new FieldError("no_working_day");
   }
 
   addWorkingDays(day, count) {

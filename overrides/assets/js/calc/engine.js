@@ -1,7 +1,6 @@
 // Run a calculator: canonical raw text in, errors or a JSON-ready result out.
 // Twin of macros/calc/engine.py; the JSON vectors in tests/vectors/ hold both to the same answers.
-import { dayNumber, FieldError, isoDate, isoMinute, parseField } from "./fields.js";
-import { NoWorkingDay } from "./calendar.js";
+import { dayNumber, FieldError, isoDate, isoMinute, isoWeekday, parseField } from "./fields.js";
 
 // A calculator's math, calc/<name>.js: a page loads only the one it shows.
 export const loadCompute = async (name) => (await import(`./${name}.js`)).compute;
@@ -10,8 +9,7 @@ export const loadCompute = async (name) => (await import(`./${name}.js`)).comput
 export function resolveDefault(text, today) {
   const m = /^@(today|friday)(?:\+(\d+))?(T\d{2}:\d{2})?$/.exec(text);
   if (!m) return text;
-  const weekday = (((today + 3) % 7) + 7) % 7; // 0 = Monday
-  const day = today + (m[1] === "friday" ? (4 - weekday + 7) % 7 : 0) + Number(m[2] || 0);
+  const day = today + (m[1] === "friday" ? (12 - isoWeekday(today)) % 7 : 0) + Number(m[2] || 0);
   return isoDate(day) + (m[3] || "");
 }
 
@@ -48,12 +46,8 @@ function valuesJson(spec, values) {
   const out = {};
   for (const field of spec.fields) {
     const v = values[field.name];
-    const asDate = (d) => isoDate(d);
-    if (v === null) out[field.name] = null;
-    else if (field.type === "date") out[field.name] = asDate(v);
-    else if (field.type === "datetime") out[field.name] = isoMinute(v);
-    else if (field.type === "dates") out[field.name] = v.map(asDate);
-    else out[field.name] = v;
+    const kind = v === null ? "" : field.type;
+    out[field.name] = kind === "date" ? isoDate(v) : kind === "datetime" ? isoMinute(v) : kind === "dates" ? v.map(isoDate) : v;
   }
   return out;
 }
@@ -69,7 +63,8 @@ export function run(spec, compute, raw, ctx, decimal = ".") {
   try {
     result = compute(values, { ...ctx, limits: spec.limits });
   } catch (error) {
-    if (error instanceof NoWorkingDay) return { errors: { week: { code: "no_working_day", params: {} } } };
+    // calendar.js: no working day within the search (not imported here: most calculators have no calendar).
+    if (error.code === "no_working_day") return { errors: { week: { code: error.code, params: {} } } };
     throw error;
   }
   if (result.errors) {

@@ -105,15 +105,9 @@ export function parseTime(text) {
 
 // "YYYY-MM-DDTHH:MM" (seconds, as some pickers send them, are dropped).
 export function parseDatetime(text, years) {
-  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:\.[0-9]{1,3})?)?$/.exec(trim(text));
+  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9])(?::[0-9]{2}(?:\.[0-9]{1,3})?)?$/.exec(trim(text));
   if (!m) throw new FieldError("bad_datetime");
-  let minutes;
-  try {
-    minutes = parseTime(m[2]);
-  } catch {
-    throw new FieldError("bad_datetime");
-  }
-  return parseDate(m[1], years) * 1440 + minutes; // a date that does not exist keeps its own message
+  return parseDate(m[1], years) * 1440 + m[2] * 60 + +m[3]; // a date that does not exist keeps its own message
 }
 
 function checkRange(value, field) {

@@ -3,7 +3,7 @@
 // build took from Babel (locale_marks): a page's first Intl object takes ~50 ms to build
 // on a laptop, 4× that on a phone, and every calculator shows its results as it starts.
 // Only currencies, which need the locale's symbols and patterns, use Intl.
-import { dayNumber, isoWeekday } from "./fields.js";
+import { dayNumber, isoMinute, isoWeekday } from "./fields.js";
 
 // A CLDR plural condition (fmt.plural_rule in Python) over the operands of a written number.
 function holds([kind, ...args], ops) {
@@ -34,12 +34,12 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
   // "{n} days" in the plural form the language's rule gives the number as written (fmt.py Formatter.count).
   const count = (key, v, places = 0) => {
     const [whole, fraction] = digits(v, places);
-    const ops = { n: Number(`${whole}.${fraction || 0}`), i: Number(whole), v: fraction.length, f: Number(fraction || 0),
-      t: Number(fraction || 0), e: 0, c: 0 };
+    const f = +fraction; // visible fraction digits as a number: CLDR's f, and t (trailing zeros already dropped)
+    const ops = { n: +`${whole}.${fraction}`, i: +whole, v: fraction.length, f, t: f, e: 0, c: 0 };
     const category = plural.find(([, condition]) => holds(condition, ops))?.[0] || "other";
     return fill(t[`${key}.${category}`] ?? t[`${key}.other`], { n: number(v, places) });
   };
-  const time = (m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const time = (m) => isoMinute(m).slice(11); // minutes after midnight → "09:05"
   const date = (iso) => {
     const [year, month, day] = iso.split("-").map(Number);
     const weekday = weekdays[isoWeekday(dayNumber(year, month, day)) - 1];
@@ -51,7 +51,12 @@ export function formatter({ locale, decimal, group, date: datePattern, weekdays,
     money: (v) => currency
       ? new Intl.NumberFormat(locale, { style: "currency", currency, useGrouping: "always" }).format(v)
       : number(v, 2),
-    percent: (v) => fill(t["calc.unit.percent"], { n: number(v, 1) }),
+    // One decimal, or as many as the first digit that is not 0 needs ("0,03 %"): never "0 %" for a value that
+    // is not 0; under 0.00000000000000000001 %, "less than" that (fmt.py Formatter.percent).
+    percent: (v, p = 1) => {
+      while (p < 20 && v && !/[1-9]/.test(number(v, p))) p++;
+      return /[1-9]/.test(number(v, p)) || !v ? fill(t["calc.unit.percent"], { n: number(v, p) }) : t["calc.unit.percent_under"];
+    },
     days: (v) => count("calc.unit.days", v),
     date,
     datetime: (iso) => `${date(iso.slice(0, 10))}, ${iso.slice(11, 16)}`,

@@ -3,6 +3,9 @@
 // textContent only: no HTML from input ever reaches the page.
 import { writeSentence } from "./sentences.js";
 
+// The chart's code (calc/chart.js) for a calculator whose spec has one; nothing for the others.
+export const loadChart = async (spec) => spec.chart && (await import("./chart.js")).chart;
+
 export function el(tag, attrs = {}, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS("http://www.w3.org/2000/svg", tag.slice(4))
     : document.createElement(tag);
@@ -12,7 +15,8 @@ export function el(tag, attrs = {}, text) {
 }
 
 // {nodes, sentence}: the sentence, the outputs, the warnings (and `notes`), the chart, the table.
-export function drawResult(name, spec, result, values, f, holidays, notes = []) {
+// chart: calc/chart.js's drawing, loaded only for a calculator that has one (loadChart).
+export function drawResult(name, spec, result, values, f, holidays, notes, chart) {
   const { t } = f;
   const sentence = writeSentence(name, result, values, f, holidays);
   const list = el("dl", { class: "calc-outputs" });
@@ -24,16 +28,39 @@ export function drawResult(name, spec, result, values, f, holidays, notes = []) 
   const warnings = (spec.warnings || []).filter((w) => result[w]).map((w) => t[`calc.${name}.warn.${w}`]);
   const nodes = [el("p", { class: "calc-sentence" }, sentence), list,
     ...warnings.concat(notes).map((text) => el("p", { class: "calc-warning" }, text))];
-  if (spec.chart) nodes.push(chart(name, spec.chart, result, f));
+  if (chart) nodes.push(chart(name, spec.chart, result, f));
   const rows = spec.table && result[spec.table.key];
   if (rows?.length) nodes.push(table(name, spec.table, rows, f));
   return { nodes, sentence };
 }
 
-// The compact line of main figures that stays in view while the reader edits (summary_text).
-export function summaryText(name, spec, result, f) {
-  return spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
-    value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) })).join(" · ");
+// The inputs that shaped the result as "label: value" rows for the page (given_items in render.py): a
+// field not part of this scenario or left empty is left out. weekdays: the page's day names, Monday first.
+export function givenRows(name, spec, values, f, weekdays) {
+  const list = (write) => (v) => f.join(v.map(write));
+  const written = { time: f.time, weekdays: list((d) => weekdays[d - 1]), dates: list((d) => f.value("date", d)),
+    series: list((x) => f.value("money", x)), choice: (v, key) => f.t[`calc.option.${key}.${v || "none"}`] };
+  const shown = spec.fields.filter(({ name: key }) => values[key] !== null && [].concat(values[key]).length);
+  return shown.map(({ name: key, type }) => {
+    const row = el("div");
+    row.append(el("dt", {}, f.t[`calc.${name}.field.${key}`] ?? f.t[`calc.common.field.${key}`]),
+      el("dd", {}, (written[type] || ((v) => f.value(type, v)))(values[key], key)));
+    return row;
+  });
+}
+
+// The compact line of main figures that stays in view while the reader edits; a date calculator's
+// also says which public holidays it counted (summary_text).
+export function summaryText(name, spec, result, values, f, presets) {
+  const items = spec.summary.map((key) => f.text("calc.common.summary_item", { label: f.t[`calc.${name}.out.${key}`],
+    value: f.value(spec.outputs.find((out) => out.key === key).type, result[key]) }));
+  if (spec.calendar) {
+    const country = values.country || "";
+    items.push(typeof presets[country] === "object" && presets[country]
+      ? f.text("calc.common.summary_holidays", { country: f.t[`calc.common.holidays_of.${country}`] })
+      : f.t["calc.common.summary_no_holidays"]);
+  }
+  return items.join(" · ");
 }
 
 function table(name, spec, rows, f) {
@@ -56,62 +83,4 @@ function table(name, spec, rows, f) {
   tableEl.append(el("caption", {}, caption), head, body);
   wrap.append(tableEl);
   return wrap;
-}
-
-// -- Chart: the y axis (chart_scale), the points (chart_points), month labels (month_labels)
-
-const tenths = (v) => Math.round(v * 10) / 10;
-const niceStep = (span) => [1, 2, 5, 10].map((m) => m * 10 ** Math.floor(Math.log10(span))).find((s) => s >= span);
-
-function chartScale(rows, series) {
-  const values = rows.flatMap((row) => series.map((s) => row[s])).filter((v) => v > 0);
-  const low = values.length ? Math.min(...values) : 1;
-  const high = values.length ? Math.max(...values) : 1;
-  const ticks = [];
-  if (high / low > 20) {
-    const bottom = Math.floor(Math.log10(low));
-    const top = Math.ceil(Math.log10(high));
-    for (let k = bottom; k <= top; k += Math.ceil((top - bottom) / 5)) ticks.push(10 ** k);
-    return { log: true, bottom, top, ticks };
-  }
-  const step = niceStep(high / 4);
-  const steps = Math.ceil(high / step - 1e-9);
-  for (let i = 0; i <= steps; i++) ticks.push(step * i);
-  return { log: false, bottom: 0, top: step * steps, ticks };
-}
-
-function chart(name, spec, result, f) {
-  const rows = result[spec.table];
-  const { w, h, side, top: pad, bottom: padBottom } = spec.box;
-  const { log, bottom, top, ticks } = chartScale(rows, spec.series);
-  const base = h - padBottom;
-  const y = (v) => {
-    const at = log ? (v > 0 ? Math.log10(v) : bottom) : v; // 0 sits on the axis of a log chart
-    return tenths(base - ((base - pad) * (Math.max(at, bottom) - bottom)) / (top - bottom || 1));
-  };
-  const count = Math.max(rows.length - 1, 1);
-  const x = (i) => tenths(side + ((w - 2 * side) * i) / count);
-  const text = (cls, tx, ty, content) => el("svg:text", { class: `calc-chart__${cls}`, x: tenths(tx), y: tenths(ty) }, content);
-  const line = (cls, at) => el("svg:line", { class: `calc-chart__${cls}`, x1: side, y1: at, x2: w - side, y2: at });
-  const title = f.t[`calc.${name}.chart`];
-  const svg = el("svg:svg", { viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": title });
-  svg.append(text("axis-title", side, 12, f.t[`calc.${name}.chart_y`]));
-  for (const v of ticks) svg.append(line("grid", y(v)), text("value", side, y(v) - 3, f.number(v)));
-  svg.append(line("axis", base));
-  for (let i = 0; i < rows.length; i += Math.ceil(rows.length / 12)) {
-    svg.append(text("month", x(i), base + 14, f.number(rows[i][spec.x], 0)));
-  }
-  svg.append(text("axis-title calc-chart__axis-title--x", w - side, h - 2, f.t[`calc.${name}.chart_x`]));
-  const legend = el("ul", { class: "calc-chart__legend" });
-  spec.series.forEach((s, i) => {
-    svg.append(el("svg:polyline", { class: `calc-chart__line calc-chart__line--${i}`,
-      points: rows.map((row, j) => `${x(j)},${y(row[s])}`).join(" ") }));
-    legend.append(el("li", { class: `calc-chart__key calc-chart__key--${i}` }, f.t[`calc.key.${s}`]));
-  });
-  const caption = el("figcaption", {}, title);
-  caption.append(legend);
-  if (log) caption.append(el("p", { class: "calc-chart__note" }, f.t["calc.common.log_scale"]));
-  const figure = el("figure", { class: "calc-chart" });
-  figure.append(svg, caption);
-  return figure;
 }

@@ -75,8 +75,8 @@ function revenueShare(r, v, f) {
   if (times === null) comparison = null;
   else if (f.number(times, 2) === f.number(1, 2)) comparison = f.t["calc.revenue-share.same_as_fixed"];
   else if (times > 1) comparison = f.text("calc.revenue-share.more_than_fixed", { times: f.count("calc.unit.times", times, 2) });
-  else if (times > 0 && f.value("percent", 100 * times) === f.value("percent", 0)) { // not "0 % of it"
-    comparison = f.text("calc.revenue-share.under_share_of_fixed", { share: f.value("percent", 0.1) });
+  else if (f.value("percent", 100 * times) === f.t["calc.unit.percent_under"]) { // not "el menos de … % de"
+    comparison = f.t["calc.revenue-share.under_share_of_fixed"];
   } else comparison = f.text("calc.revenue-share.share_of_fixed", { share: f.value("percent", 100 * times) });
   const out = [f.text(comparison === null ? "calc.revenue-share.sentence_no_fixed" : "calc.revenue-share.sentence",
     { ...last, comparison })];
