@@ -14,6 +14,7 @@ import re
 from xml.etree.ElementTree import Element, SubElement
 
 from macros import tree
+from macros.tree import SEARCH_EXCLUDE
 
 ITEM_ID = re.compile(r"\s*\{\s*#([a-z0-9][a-z0-9-]*)\s*\}\s*$")
 CHECKED = re.compile(r"<input\b[^>]*\schecked\b")
@@ -44,11 +45,11 @@ def _render_list(ul, parent, list_id, raw, strings, seen):
         _render_item(li, raw, strings, seen)
 
     # Progress and reset: hidden until the script shows them (useless without it).
-    tools = Element("div", {"class": "check-tools", "data-check-tools": list_id})
+    tools = Element("div", {"class": "check-tools", "data-check-tools": list_id, **SEARCH_EXCLUDE})
     _progress(tools, strings, len(items), {"aria-live": "polite"})
     if len(items) >= TOP_PROGRESS_MIN_ITEMS:
         # The same count above a long list (not live: the line below already announces it).
-        top = Element("div", {"class": "check-tools check-tools--top", "data-check-tools": list_id})
+        top = Element("div", {"class": "check-tools check-tools--top", "data-check-tools": list_id, **SEARCH_EXCLUDE})
         _progress(top, strings, len(items), {})
         tree.insert_before(parent, ul, top)
     reset = SubElement(tools, "button", {"type": "button", "class": "check-reset md-button", "hidden": ""})
@@ -92,7 +93,8 @@ def _render_item(li, raw, strings, seen):
     text.extend(list(li))
     first = next((node, slot) for node, slot in tree.text_slots(text) if getattr(node, slot))
     setattr(*first, getattr(*first).lstrip())
-    link = Element("a", {"class": "check-item__link", "href": f"#{item_id}", "aria-label": strings["check.link"]})
+    link = Element("a", {"class": "check-item__link", "href": f"#{item_id}", "aria-label": strings["check.link"],
+                         **SEARCH_EXCLUDE})
     link.text = "#"
 
     tail = li.tail

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree.ElementTree import Element, SubElement
 
 from macros import qr, tree
+from macros.tree import SEARCH_EXCLUDE
 
 NOT_PRINTED = ("headerlink", "check-item__link")  # the "#" links next to headings and items
 GLOSSARY = "/glossary/"
@@ -88,7 +89,7 @@ def _numbered_fragment(fragment: str, number) -> str:
 
 
 def _print_link_list(targets, strings):
-    box = Element("aside", {"class": "print-links"})
+    box = Element("aside", {"class": "print-links", **SEARCH_EXCLUDE})
     SubElement(box, "p", {"class": "print-links__title"}).text = strings["print.links"]
     items = SubElement(box, "ol")
     for url in targets:
@@ -104,7 +105,7 @@ def _status(strings):
 
 
 def _print_footer(raw, page_url, strings):
-    footer = Element("aside", {"class": "print-qr"})
+    footer = Element("aside", {"class": "print-qr", **SEARCH_EXCLUDE})
     # The QR code's SVG as segno draws it, written into the page as raw HTML.
     footer.text = raw.store(qr.svg(page_url, strings["qr.label"].format(url=page_url)))
     text = SubElement(footer, "p")

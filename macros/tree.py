@@ -13,6 +13,9 @@ from xml.etree.ElementTree import Element
 
 from markdown import util
 
+# Page furniture a search must not find (print-only link lists and footers, checklist tools,
+# the "#" of an item): Material's search skips an element with this attribute, then strips it.
+SEARCH_EXCLUDE = {"data-search-exclude": "true"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

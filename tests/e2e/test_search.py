@@ -3,6 +3,7 @@ names; and a found word is never reported "Missing". The site's own search worke
 (search-stemmed.js wrapping Material's) is driven directly with each language's index."""
 import json
 import re
+import unicodedata
 
 import pytest
 
@@ -177,3 +178,27 @@ def test_accents_are_optional_and_synonyms_widen(results):
 def test_stop_words_do_not_match_as_prefixes(results):
     """"de*" once matched every word starting with "de" (desaparece, dejar, después)."""
     assert top_pages(results["es"]["antes de contratar"], 3).count("urgent-projects/") == 0
+
+
+def folded_words(text: str, separator: str) -> set[str]:
+    """The words of an entry as lunr cuts them (the index's separator, then its trimmer), folded:
+    "…/en/glossary/#lead" is one word, not "lead"."""
+    text = unicodedata.normalize("NFD", re.sub(r"<[^>]+>", " ", text).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return {re.sub(r"^\W+|\W+$", "", word) for word in re.split(separator, text)}
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_a_result_that_says_a_word_is_never_missing_it(results, site_dir, code):
+    """Queries of several words: "Falta: mas" showed on pages that say "más" (a stop word, so
+    left out of the index, typed without its accent)."""
+    index = json.loads((site_dir / LANG_PREFIX[code] / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = index["config"]["separator"]
+    words = {doc["location"]: folded_words(doc["title"] + " " + doc["text"], separator) for doc in index["docs"]}
+    wrong = sorted(
+        (query, result["location"], typed)
+        for query, groups in results[code].items() if " " in query
+        for page in groups for result in page
+        for typed, found in result["terms"].items() if found is False and typed in words[result["location"]]
+    )
+    assert wrong == []

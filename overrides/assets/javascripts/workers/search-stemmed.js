@@ -12,7 +12,8 @@
 // - Material marks a typed word "Missing" when no matched index term starts with it, which
 //   a stem never does ("penaliz" vs "penalización"): every result flagged it. Matched words
 //   are named in the result's metadata under the typed word (an empty entry, which
-//   Material reads for that check only), and so are the language's stop words ("de").
+//   Material reads for that check only), and so are the language's stop words ("de"), typed
+//   with or without their accent ("mas" for "más").
 //
 // Lives next to Material's worker so that worker's relative "../lunr" paths still
 // resolve; overrides/main.html points the config at this file and passes Material's
@@ -23,6 +24,10 @@ if (!/^search\.[0-9a-f]+\.min\.js$/.test(material || "")) {
 }
 
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+const ACUTE = { a: "á", e: "é", i: "í", o: "ó", u: "ú" };
+// "mas" → ["más"]: the word with one vowel accented, each vowel in turn.
+const accentedForms = (word) =>
+  [...word].flatMap((c, i) => (ACUTE[c] ? [word.slice(0, i) + ACUTE[c] + word.slice(i + 1)] : []));
 let synonymGroups = [];  // [["multa", "penalización", …], …] from the index's config
 let typedThisSearch = null;  // typed word → the stems it may match, for the current search
 let isStopWord = () => false;  // the index's stop-word filter (the search pipeline has none)
@@ -33,7 +38,10 @@ function foldAccents(lunr) {
   const build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     const stopWordFilter = this.pipeline._stack.find((fn) => /^stopWordFilter/.test(fn.label || ""));
-    if (stopWordFilter) isStopWord = (word) => !stopWordFilter(new lunr.Token(word));
+    // Typed without its accent, a stop word is one still ("mas" for "más"): the index has no "mas".
+    if (stopWordFilter) {
+      isStopWord = (word) => [word, ...accentedForms(word)].some((form) => !stopWordFilter(new lunr.Token(form)));
+    }
     for (const pipeline of [this.pipeline, this.searchPipeline]) {
       const stemmer = pipeline._stack.find((fn) => /^stemmer/.test(fn.label || ""));
       if (stemmer) pipeline.before(stemmer, foldToken);
