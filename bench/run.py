@@ -16,9 +16,10 @@ Environment (defaults = the full requirement):
   BENCH_BASELINE  English page paths for the stock-Material baseline           (home, longest chapter, a calculator)
   BENCH_LIGHTHOUSE  0 skips Lighthouse (bytes and build time only)             (1)
   BENCH_REPORT    report file name, to keep a narrowed run apart               (report)
-  BENCH_RERUN     1: no new pass; the pages of the last report under a Lighthouse budget are
-                  measured again (BENCH_RUNS runs, a fresh build), and their new medians replace
-                  the first pass's, which the report keeps beside them                 (0)
+  BENCH_RERUN     1: no new pass; the pages of the last report under a Lighthouse budget (of
+                  them, those in BENCH_PAGES when given, as URL paths: "en/brief/") are measured
+                  again (BENCH_RUNS runs, a fresh build of the sources as they are now), and their
+                  new medians replace the first pass's, which the report keeps beside them (0)
 
 A busy machine lowers the performance score (Lighthouse's simulated throttling multiplies the
 CPU time it observes): the report records the load average and Lighthouse's CPU benchmark index
@@ -282,10 +283,13 @@ def under_lighthouse_budget(row: dict) -> bool:
 
 def rerun_under_budget():
     """BENCH_RERUN=1: the last report's pages under a Lighthouse budget, measured again on a fresh
-    build of the same sources; the report keeps their first pass in `first_pass`."""
+    build of the sources as they are now (the commit is recorded); the report keeps their first
+    pass in `first_pass`."""
     name = os.environ.get("BENCH_REPORT", "report")
     report = json.loads((BENCH / f"{name}.json").read_text(encoding="utf-8"))
-    under = [row for row in report["pages"] if under_lighthouse_budget(row)]
+    wanted = os.environ.get("BENCH_PAGES", "all")
+    under = [row for row in report["pages"] if under_lighthouse_budget(row)
+             and (wanted == "all" or row["url_path"] in wanted.split(","))]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     load_start = round(os.getloadavg()[0], 1)
     if under:
@@ -302,13 +306,24 @@ def rerun_under_budget():
             server.shutdown()
             shutil.rmtree(work, ignore_errors=True)
         for row in under:
-            row["first_pass"] = {key: row[key] for key in ("lighthouse", "lighthouse_runs", "benchmark_index") if key in row}
+            kept = ("lighthouse", "lighthouse_runs", "benchmark_index")
+            row["first_pass"] = {key: row[key] for key in kept if key in row}
             row.update(lighthouse_fields(results[base + row["url_path"]]))
             row["over"] = verdict(row)
-    report["rerun"] = {"date": time.strftime("%Y-%m-%d %H:%M"), "runs": runs, "pages": [r["url_path"] for r in under],
+    report["rerun"] = {"date": time.strftime("%Y-%m-%d %H:%M"), "commit": commit(), "runs": runs,
+                       "pages": [r["url_path"] for r in under],
                        "load_average": {"start": load_start, "end": round(os.getloadavg()[0], 1)},
                        "benchmark_index": sorted(i for r in under for i in r["benchmark_index"])}
     write_report(report, name)
+
+
+def commit() -> str:
+    """The sources measured: the commit, "+ changes" when the work tree differs from it."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                          capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    return f"{head} + changes" if dirty else head
 
 
 def write_report(report: dict, name: str):
@@ -347,7 +362,8 @@ def markdown(report: dict) -> str:
     lines = [
         "# Benchmark: page weight, Lighthouse (mobile), build time",
         "",
-        f"Measured {report['date']} on this machine ({os.cpu_count()} cores, shared; load average "
+        f"Measured {report['date']}{' of ' + report['commit'] if 'commit' in report else ''} on this machine "
+        f"({os.cpu_count()} cores, shared; load average "
         f"{report['load_average']['start']} at the start, {report['load_average']['end']} at the end), "
         f"Lighthouse {report['lighthouse_version']} mobile defaults, median of {report['runs']} run(s); "
         "bytes are gzip bytes on the wire (headers included) counted by the server.",
@@ -366,7 +382,8 @@ def markdown(report: dict) -> str:
                      "about 1500 or more; lower, the machine was busy and the performance scores pay for it)")
     rerun = report.get("rerun")
     if rerun:
-        lines.append(f"- Re-run {rerun['date']} (load average {rerun['load_average']['start']} at the start, "
+        lines.append(f"- Re-run {rerun['date']} of {rerun.get('commit', '?')} "
+                     f"(load average {rerun['load_average']['start']} at the start, "
                      f"{rerun['load_average']['end']} at the end, benchmark index {span(rerun['benchmark_index'])}), "
                      f"median of {rerun['runs']} run(s), of the {len(rerun['pages'])} page(s) under a Lighthouse "
                      "budget in the first pass; the first pass's median in brackets where it differed")
@@ -413,6 +430,7 @@ def main():
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     use_lighthouse = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
     load_start = round(os.getloadavg()[0], 1)
+    measured = commit()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     port, baseline_port = free_port(), free_port()
     ours_base, stock_base = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{baseline_port}/"
@@ -474,7 +492,7 @@ def main():
         row["over"] = verdict(row)
 
     version = json.loads((BENCH / "node_modules/lighthouse/package.json").read_text())["version"]
-    report = {"date": time.strftime("%Y-%m-%d %H:%M"), "lighthouse_version": version, "runs": runs,
+    report = {"date": time.strftime("%Y-%m-%d %H:%M"), "commit": measured, "lighthouse_version": version, "runs": runs,
               "load_average": {"start": load_start, "end": round(os.getloadavg()[0], 1)},
               "budgets": BUDGET, "build_seconds": build_seconds, "offline_pack": packs,
               "pages": rows, "baseline": baseline_rows}
