@@ -36,3 +36,11 @@ def test_a_calculator_page_does_not_move_when_its_form_appears(page, problems, b
         shifts = page.evaluate("window.__shifts")
         assert sum(shift["value"] for shift in shifts) < MOST, (name, shifts)
     assert problems.errors == []
+
+
+def test_a_calculator_not_started_yet_leaves_no_gap_in_print(page, base_url):
+    page.goto(base_url + "rules/")  # the chapter's calculators start when scrolled near: not yet
+    form = page.locator(".calc-form").last
+    assert form.evaluate("(form) => form.hidden && getComputedStyle(form).visibility === 'hidden'")
+    page.emulate_media(media="print")
+    assert form.evaluate("(form) => getComputedStyle(form).display") == "none"
