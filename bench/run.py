@@ -321,8 +321,9 @@ def commit() -> str:
     """The sources measured: the commit, "+ changes" when the work tree differs from it."""
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                           capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.strip()
+    # The reports themselves are not sources (a re-run starts from a report not committed yet).
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                            ":!bench/*.json", ":!bench/*.md"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return f"{head} + changes" if dirty else head
 
 
