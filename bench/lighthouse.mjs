@@ -51,7 +51,9 @@ for (const url of urls) {
         port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES,
         disableFullPageScreenshot: true,
       });
-      const name = url.replace(/^https?:\/\/[^/]+\//, "").replace(/[^a-z0-9]+/gi, "_") || "home";
+      // The port too: the stock-Material baseline has the same paths as the site's pages.
+      const { port, pathname } = new URL(url);
+      const name = `${port}${pathname.replace(/[^a-z0-9]+/gi, "_")}`;
       writeFileSync(join(resultsDir, `${name}.run${run}.json`), result.report);
       results.push(summary(result.lhr));
       process.stderr.write(`  lighthouse ${url} run ${run}/${runs}: ${JSON.stringify(results.at(-1).scores)}\n`);

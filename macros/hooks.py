@@ -6,15 +6,12 @@ project root as `python -m mkdocs` (tools/build.py, the tests, bench/), which pu
 import sys
 from pathlib import Path
 
-from markupsafe import Markup
-
 from macros import (
     addresses,
     alternates,
     build_day,
     lang,
     pagemeta,
-    previews,
 )
 from tools import postbuild  # noqa: E402
 
@@ -33,7 +30,7 @@ def on_config(config):
 # -- What must see the finished language (tools/postbuild.py) ------------------
 
 def on_post_build(config):
-    """CSP meta tags, minified JS, the tuned search index, holiday files, the manifest and the
+    """Per-page link previews, CSP meta tags, minified JS, the tuned search index, holiday files, the manifest and the
     service worker: the post-build step every generator's output gets (tools/build.py runs it
     after a generator without hooks); here so that `mkdocs build` alone gives a complete language."""
     postbuild.finish_language(Path(config.site_dir), postbuild.language_of(config))
@@ -48,15 +45,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """This page in each language, absolute, for <link rel="alternate" hreflang>, and its own
-    link-preview image, drawn into the site (macros/previews.py; both in overrides/main.html)."""
+    """This page in each language, absolute, for <link rel="alternate" hreflang> (overrides/main.html).
+    Its own link-preview image comes from the post-build step (tools/postbuild.py)."""
     context["hreflang_links"] = alternates.page_alternates(
         config.site_url or "", config.extra.get("alternate", []), page.url)
-    section = Markup(page.parent.title).striptags() if page.parent else ""
-    preview = previews.for_page(config.site_name, Markup(page.title or "").striptags(), section, page.is_homepage,
-                                lang.strings(lang.current(config)))
-    previews.write(preview, Path(config.site_dir))
-    context["link_preview"] = preview
     return context
 
 

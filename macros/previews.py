@@ -5,7 +5,9 @@ fontpkg-atkinson-hyperlegible): Pillow's own default font has no accents, and th
 build must not depend on the machine's fonts or the network. A file's name is a
 hash of everything drawn on it, so a messenger that cached an old preview sees a
 new address when a title changes, and a rebuild copies unchanged images from
-build/og-cache/ instead of drawing them again.
+build/og-cache/ instead of drawing them again. The post-build step (tools/postbuild.py) draws
+them from each built page's own og:title and its section in the nav, so every generator's
+output gets them (Zensical runs no MkDocs hooks).
 """
 import hashlib
 import io
@@ -162,3 +164,23 @@ def for_page(site_name: str, title: str, section: str, is_home: bool, strings: d
     if is_home:
         return Preview(site_name, strings["preview.home_title"])
     return Preview(site_name, title, strings["preview.tagline"], section)
+
+
+def nav_sections(nav, section: str = "") -> dict[str, str]:
+    """Each page of a config's nav → its section, the innermost, as MkDocs gives page.parent.title
+    ({"templates/report.md": "Templates"}); a top-level page has none ("")."""
+    found: dict[str, str] = {}
+    for entry in nav or []:
+        items = entry.items() if isinstance(entry, dict) else [(None, entry)]
+        for title, value in items:
+            if isinstance(value, list):
+                found |= nav_sections(value, str(title))
+            elif isinstance(value, str) and value.endswith(".md"):
+                found[value] = section
+    return found
+
+
+def built_page(source: str) -> str:
+    """A page's source below docs_dir → its built file (directory URLs): "rules.md" → "rules/index.html"."""
+    stem = source.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"

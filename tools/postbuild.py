@@ -4,6 +4,8 @@
 
 For each language root (Spanish at site/, English at site/en/; tools/build.py's layout()), in
 this order, because each step must see the files as the next one ships them:
+  0. every page's own link-preview image, drawn from its og:title and its section in the nav
+     (macros/previews.py), into its og:image tags;
   1. every page's Content-Security-Policy meta tag, with its own inline scripts' hashes (macros/csp.py),
      and its theme-color meta tag from the stylesheet (macros/theme.py);
   2. our JS minified (macros/assets.py);
@@ -23,9 +25,11 @@ without MkDocs), so Zensical's output gets the same treatment as MkDocs'.
 """
 import argparse
 import datetime
+import html
 import os
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: reach macros/
 
-from macros import assets, build_day, csp, offline, search, theme, widgets  # noqa: E402
+from macros import assets, build_day, csp, lang, offline, previews, search, theme, widgets  # noqa: E402
 from tools import hosting  # noqa: E402
 
 
@@ -48,6 +52,7 @@ class Language:
     alternates: tuple[dict, ...]      # extra.alternate entries (link, lang): the not-saved pages
     root_path: str                    # the path of site_url: where this language lives on the host
     day: datetime.date                # the build day (macros/build_day.py): holiday years follow it
+    sections: dict[str, str] = field(default_factory=dict, compare=False)  # built page → its nav section
 
 
 def finished(lang_dir: Path) -> bool:
@@ -68,6 +73,42 @@ def add_policies(lang_dir: Path, skip: list[str]) -> None:
         path.write_text(csp.add_policy(theme.fill_meta(path.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
+def meta_tag(attribute: str, name: str) -> re.Pattern:
+    """One of the template's meta tags (overrides/main.html), its content in group 2."""
+    return re.compile(rf'(<meta {attribute}="{re.escape(name)}" content=")([^"]*)(">)')
+
+
+OG_TITLE = meta_tag("property", "og:title")
+IMAGE_TAGS = (meta_tag("property", "og:image"), meta_tag("name", "twitter:image"))
+ALT_TAGS = (meta_tag("property", "og:image:alt"), meta_tag("name", "twitter:image:alt"))
+SHARED_IMAGE = re.compile(r"assets/img/og-[a-z]+\.png$")  # what the template writes: the language's image
+
+
+def add_previews(lang_dir: Path, language: Language, skip: list[str]) -> None:
+    """Each page's own preview image in place of the shared one the template wrote; the 404
+    page, no page of the guide, keeps the shared one (as does a build without site_url: no tags)."""
+    strings = lang.strings(language.code)
+    for path in pages(lang_dir, skip):
+        rel = path.relative_to(lang_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        title = OG_TITLE.search(text)
+        if rel == "404.html" or not title or not IMAGE_TAGS[0].search(text):
+            continue
+        preview = previews.for_page(language.name, html.unescape(title[2]), language.sections.get(rel, ""),
+                                    rel == "index.html", strings)
+        previews.write(preview, lang_dir)
+        image = SHARED_IMAGE.sub(preview.path, IMAGE_TAGS[0].search(text)[2])  # the same site_url before it
+        alt = html.escape(preview.alt, quote=False).replace('"', "&quot;")
+        for tags, content in ((IMAGE_TAGS, image), (ALT_TAGS, alt)):
+            for tag in tags:
+                text = with_content(text, tag, content)
+        path.write_text(text, encoding="utf-8")
+
+
+def with_content(text: str, tag: re.Pattern, content: str) -> str:
+    return tag.sub(lambda match: match[1] + content + match[3], text, count=1)
+
+
 def write_holiday_presets(lang_dir: Path, code: str, year: int) -> None:
     """The date calculators' country presets for the years around the build day's, one file
     per country, fetched on demand."""
@@ -77,9 +118,10 @@ def write_holiday_presets(lang_dir: Path, code: str, year: int) -> None:
 
 
 def finish_language(lang_dir: Path, language: Language) -> None:
-    """Steps 1–5 above over one language's freshly built folder."""
+    """Steps 0–5 above over one language's freshly built folder."""
     lang_dir = Path(lang_dir)
     skip = offline.nested_roots(list(language.alternate_links))
+    add_previews(lang_dir, language, skip)
     add_policies(lang_dir, skip)
     assets.minify_scripts(lang_dir)
     if (lang_dir / search.INDEX).is_file():
@@ -140,6 +182,8 @@ def language_of(config: dict, root: Path = ROOT) -> Language:
         alternates=alternates,
         root_path=urlsplit(config.get("site_url") or "/").path,
         day=build_day.of(config, root),
+        sections={previews.built_page(source): section
+                  for source, section in previews.nav_sections(config.get("nav")).items()},
     )
 
 

@@ -49,9 +49,6 @@ EXCEPTIONS = {
     "tests/built/test_meta.py::test_hreflang_links_are_absolute_reciprocal_and_point_at_this_page":
         f"per-page hreflang links come from on_page_context (macros/alternates.py); {HOOKS}. "
         "Lift: write them in the post-build step (tools/postbuild.py), which knows each page's path",
-    "tests/built/test_meta.py::test_every_page_has_its_own_link_preview_image":
-        f"each page's preview image is drawn from on_page_context (macros/previews.py); {HOOKS}, so every "
-        "page keeps the shared og-<lang>.png. Lift: draw them in the post-build step from each page's og:title",
     # Search:
     "tests/built/test_build.py::test_each_language_has_its_own_home_404_sitemap_and_search": SEARCH,
     "tests/built/test_build.py::test_search_index_holds_only_its_own_language": SEARCH,

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import LANG_PREFIX, ROOT
-from tests.e2e.test_offline import OTHER, wait_for_offline_ready, wait_for_worker
+from tests.e2e.test_offline import OTHER, switch_language, wait_for_offline_ready, wait_for_worker
 from tools import hosting
 
 pytestmark = pytest.mark.e2e
@@ -145,6 +145,9 @@ def test_a_page_opens_offline_after_one_visit_through_nginx(page, context, probl
     try:
         page.goto(root + "contract/")
         expect(page.locator("html")).to_have_attribute("lang", code)
+        expect(page.locator("article h1")).to_be_visible()
+        switch_language(page, OTHER[code])  # the other language, from its own worker
+        expect(page).to_have_url(other_root + "contract/")
         expect(page.locator("article h1")).to_be_visible()
     finally:
         context.set_offline(False)

@@ -142,6 +142,37 @@ def test_english_not_saved_yet_says_so_in_english_offline(page, context, copied_
         context.set_offline(False)
 
 
+OTHER_HOME_LINK = {"es": "Read this guide in English", "en": "Lee esta guía en español"}
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_switching_language_offline_before_the_other_is_saved_says_so_in_that_language(page, context, copied_site,
+                                                                                       code):
+    """A reader opens one language only and the other's download never completes (here: one of
+    its pages is missing, so its whole install fails). A worker's scope ends at its root, so
+    the English worker cannot answer for the Spanish pages: the other language's light worker
+    (its not-saved pages only) must be there, registered at once on the first visit."""
+    site, base_url, _ = copied_site
+    other = OTHER[code]
+    root, other_root = base_url + LANG_PREFIX[code], base_url + LANG_PREFIX[other]
+    (site / LANG_PREFIX[other] / "guarantees" / "index.html").unlink()
+    page.goto(root + "expectations/")
+    wait_for_offline_ready(page, root)
+    wait_for_worker(page, other_root, other_root + "sw.js?light")
+    saved = cached_urls(page)
+    assert other_root + f"offline/{other}.html" in saved and other_root + "expectations/" not in saved
+    context.set_offline(True)
+    try:
+        switch_language(page, other)
+        expect_unsaved_page(page, other)
+        screenshot(page, f"offline-unsaved-{other}-from-{code}")
+        page.get_by_role("link", name=OTHER_HOME_LINK[other]).click()  # back to what is saved
+        expect(page).to_have_url(root)
+        expect(page).to_have_title(HOME_TITLE[code])
+    finally:
+        context.set_offline(False)
+
+
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_a_reader_saving_data_gets_not_saved_pages_offline_never_the_browser_error(page, context, base_url, code):
     page.add_init_script(SAVE_DATA)

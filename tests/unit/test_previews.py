@@ -73,3 +73,16 @@ def test_the_same_preview_draws_the_same_bytes():
     # A rebuild with an empty cache must not change the site's files (stable build output).
     preview = previews.Preview("Trato claro", "Penalización por retraso", "Guía", "Calculadoras")
     assert previews.render(preview) == previews.render(preview)
+
+
+def test_a_page_section_is_its_innermost_nav_group_as_mkdocs_names_its_parent():
+    nav = [{"Home": "index.md"}, "glossary.md",
+           {"Tools": ["brief.md", {"Templates": [{"All templates": "templates/index.md"}, "templates/report.md"]}]}]
+    assert previews.nav_sections(nav) == {"index.md": "", "glossary.md": "", "brief.md": "Tools",
+                                          "templates/index.md": "Templates", "templates/report.md": "Templates"}
+
+
+def test_a_page_source_names_its_built_file():
+    assert [previews.built_page(source) for source in ("index.md", "rules.md", "templates/index.md",
+                                                        "calculators/penalty.md")] == \
+        ["index.html", "rules/index.html", "templates/index.html", "calculators/penalty/index.html"]

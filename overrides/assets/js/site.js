@@ -98,27 +98,33 @@ function mountLanguageLink(link) {
 // Offline reading: registers this language's service worker (sw.js at the
 // language root, written at build time by macros/offline.py), and once it has
 // saved this language, the other's (data-roots), so switching language offline
-// works too. Mounted on the page's <link rel="manifest">, at the same root.
-// It waits until the page has loaded and the browser is idle, so the one-off
-// download of the language's pages never competes with the page being read.
+// works too. Until the other is saved, its light worker (sw.js?light: only the
+// "not saved yet" pages, a few KB, registered at once where no worker is yet)
+// answers there offline: a worker's scope ends at its root, so the English one
+// cannot stand in for the Spanish pages. Mounted on the page's <link rel="manifest">,
+// at the same root. It waits until the page has loaded and the browser is idle,
+// so the one-off download of the language's pages never competes with the page being read.
 function registerOffline(manifest) {
   const workers = navigator.serviceWorker;
   if (!workers) return;
   // The reader asked their browser to save data: no whole-guide download behind their back,
   // only the small "not saved yet" pages, which stand in for the browser's offline error.
   const light = navigator.connection?.saveData ? "?light" : "";
-  const register = (root) => {
+  const register = (root, query = light) => {
     const scope = new URL(root, manifest.href);
-    return workers.register(new URL("sw.js" + light, scope), { scope: scope.pathname });
+    return workers.register(new URL("sw.js" + query, scope), { scope: scope.pathname });
   };
+  const others = manifest.dataset.roots.split(" ").filter(Boolean);
   const start = () =>
     register("./")
+      // No worker here yet: a first visit, so none of the other languages either.
+      .then(() => workers.controller || Promise.all(others.map((root) => register(root, "?light"))))
       .then(() => workers.ready)
-      .then(() => Promise.all(manifest.dataset.roots.split(" ").filter(Boolean).map(register)))
-      .catch((error) => console.warn("offline reading unavailable:", error.message));
+      .then(() => Promise.all(others.map((root) => register(root))))
+      .catch(console.warn); // the browser's own message says why (no HTTPS, a failed download…)
   const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 3000 }) : setTimeout(start, 500));
   if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  else window.addEventListener("load", whenIdle); // fires once
 }
 
 function mountAll() {
