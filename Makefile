@@ -44,7 +44,7 @@ test: $(VENV)/.test-deps $(ZENSICAL_VENV)/.deps tools/vnu/node_modules/.installe
 	bash tools/ensure-nginx.sh
 	bash tools/ensure-faketime.sh
 	$(BIN)/ruff check macros tests tools bench
-	$(BIN)/python -m pytest -n $(WORKERS) --durations=15
+	$(BIN)/python -m pytest -n $(WORKERS) --maxschedchunk=2 --durations=15
 
 ## zensical: both languages built by Zensical (its own venv, .venv-zensical) plus the post-build step,
 ##           into build/zensical/site, and the built-site tests run on it (exceptions named in the test)

@@ -4,9 +4,10 @@ import concurrent.futures
 import fcntl
 import json
 import os
+import re
 import subprocess
+import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -45,10 +46,32 @@ def build_once(tmp_path_factory) -> tuple[Path, dict[str, subprocess.CompletedPr
 BUILD = pytest.StashKey[concurrent.futures.Future]()
 
 
+# The longest tests (tens of seconds each in a --durations run), longest first: xdist hands out
+# tests in this order (make test sends them two at a time, --maxschedchunk=2), so these start
+# early on whichever worker is free and the short ones fill in at the end; one of them last
+# left the other worker idle for its whole length.
+LONGEST_FIRST = (
+    "tests/e2e/test_every_page.py::",
+    "tests/e2e/test_calc_reliability.py::test_axe_on_filled_and_error_states",
+    "tests/built/test_zensical.py::test_the_built_site_tests_pass",
+    "tests/e2e/test_fuzz.py::test_fuzz_agreement",
+    "tests/e2e/test_preview.py::",
+    "tests/e2e/test_storage.py::test_the_agreement_key_corrupted",
+    "tests/built/test_dist.py::",  # its fixture runs make dist
+    "tests/e2e/test_offline.py::test_every_page_of_the_language",
+    "tests/e2e/test_fuzz.py::",
+)
+
+
+def run_order(item) -> tuple[bool, int]:
+    rank = next((n for n, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
+    return "build_results" in item.fixturenames, rank
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that need no build go first, and the build starts at once beside them (a thread
-    waiting on MkDocs), so no worker sits idle while it runs."""
-    items.sort(key=lambda item: "build_results" in item.fixturenames)  # stable: otherwise as collected
+    waiting on MkDocs), so no worker sits idle while it runs; then the longest tests."""
+    items.sort(key=run_order)  # stable: otherwise as collected
     if items and "build_results" in items[-1].fixturenames and not os.environ.get("SITE_DIR"):
         # pytest's own factory (the tmp_path_factory fixture is not there yet during collection)
         config.stash[BUILD] = concurrent.futures.ThreadPoolExecutor(1).submit(build_once, config._tmp_path_factory)
@@ -110,6 +133,27 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser(browser):
+    """pytest-playwright's browser, whose contexts start with service workers blocked unless
+    asked for (service_workers="allow"; for the `page`/`context` fixtures, the OFFLINE_WORKER
+    mark). The offline worker downloads both languages' every page and asset (about 160 files,
+    5 MB) into each new context once its first page is idle: in tests about anything else it
+    cost more than the test (the storage and checklist tests: 88 CPU-seconds with it, 53
+    without), and nothing there checked it. Its own tests (test_offline.py, test_preview.py,
+    test_nginx.py, test_referrer.py) and the page walks keep it."""
+    new_context = browser.new_context
+
+    def new_context_without_worker(**kwargs):
+        return new_context(**{"service_workers": "block", **kwargs})
+
+    browser.new_context = new_context_without_worker
+    return browser
+
+
+OFFLINE_WORKER = pytest.mark.browser_context_args(service_workers="allow")
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {
         **browser_context_args,
@@ -122,6 +166,10 @@ def browser_context_args(browser_context_args):
 
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Any address but these hosts' and data: ones. A pattern, not a Python function: Playwright
+# matches it in its driver, where a function made every request of the page wait on a round
+# trip to this process.
+FOREIGN = re.compile(rf"^(?!data:)(?![a-z]+://(?:{'|'.join(map(re.escape, sorted(LOCAL_HOSTS)))})(?:[:/]|$))")
 
 
 class PageProblems:
@@ -132,8 +180,7 @@ class PageProblems:
     def __init__(self, context):
         self.errors: list[str] = []
         self.requests: list[str] = []
-        context.route(lambda url: urlsplit(url).hostname not in LOCAL_HOSTS and not url.startswith("data:"),
-                      self._block_foreign)
+        context.route(FOREIGN, self._block_foreign)
         context.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         context.on("weberror", lambda e: self.errors.append(f"pageerror: {e.error}"))
         context.on("requestfailed", self._failed)
@@ -153,6 +200,41 @@ class PageProblems:
 @pytest.fixture
 def problems(context):
     return PageProblems(context)
+
+
+class Traffic:
+    """The requests of one browser context (its pages and service workers) still open, and
+    when the last one started or ended: a page is checked once its own requests are done,
+    the widgets' modules included (they load after the load event)."""
+
+    def __init__(self, context):
+        self.open = set()
+        self.last = time.monotonic()
+        self.context = context
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def close(self):
+        self.context.remove_listener("request", self._started)
+        self.context.remove_listener("requestfinished", self._ended)
+        self.context.remove_listener("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.open.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request):
+        self.open.discard(request)
+        self.last = time.monotonic()
+
+    def settle(self, page, quiet: float = 0.15, timeout: float = 30):  # 30 s: Playwright's own default
+        """Until nothing is open and nothing new has started for `quiet` seconds (Playwright's
+        "networkidle" is the same idea with a fixed 500 ms, which was a third of each stop)."""
+        deadline = time.monotonic() + timeout
+        while self.open or time.monotonic() - self.last < quiet:
+            assert time.monotonic() < deadline, f"requests still open: {sorted(r.url for r in self.open)}"
+            page.wait_for_timeout(20)  # Playwright delivers the request events while it waits
 
 
 def screenshot(page, name: str):

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from macros import agreement, agreement_doc
 from tests import calc_vectors
-from tests.conftest import LANG_PREFIX, screenshot
+from tests.conftest import LANG_PREFIX, Traffic, screenshot
 from tests.unit.test_agreement_doc import LONG, TODAY, VECTORS, check_case, run_case, vector_input
 from tools import serve
 
@@ -33,9 +33,11 @@ def ui(code: str, key: str) -> str:
 
 
 def open_agreement(page, url: str):
+    traffic = Traffic(page.context)
     page.goto(url)
     expect(page.locator(".agr--live")).to_be_attached()
-    page.wait_for_load_state("networkidle")
+    traffic.settle(page)  # its modules and data in, as networkidle waits, with less idle time
+    traffic.close()
 
 
 def page_url(base_url: str, code: str) -> str:

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros import brief, lang
-from tests.conftest import LANG_PREFIX, ROOT, screenshot
+from tests.conftest import LANG_PREFIX, ROOT, Traffic, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -36,9 +36,11 @@ VECTORS = json.loads((ROOT / "tests/vectors/brief-warnings.json").read_text(enco
 
 
 def open_brief(page, base_url, code):
+    traffic = Traffic(page.context)
     page.goto(base_url + LANG_PREFIX[code] + "brief/")
     expect(page.locator("form.brief-form")).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    traffic.settle(page)  # its modules in, as networkidle waits, with less idle time
+    traffic.close()
 
 
 def fill_all(page):

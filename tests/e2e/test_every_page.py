@@ -9,47 +9,16 @@ checks at each stop (one navigation instead of one per check):
   then the same page at 640×400 (that desktop zoomed to 200%), no sideways scroll;
 - in both: no console error, page error, failed request or request to another host.
 The 404 page is walked too (axe only: it is not in the page list)."""
-import time
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import LANG_PREFIX, PageProblems, pages_of, screenshot
+from tests.conftest import LANG_PREFIX, OFFLINE_WORKER, PageProblems, Traffic, pages_of, screenshot
 
 pytestmark = pytest.mark.e2e
 
 axe = Axe()
 DESKTOP_DARK = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"}
 ZOOMED = {"phone": {"width": 320, "height": 568}, "desktop": {"width": 640, "height": 400}}
-
-
-class Traffic:
-    """The requests of one browser context (its pages and service workers) still open, and
-    when the last one started or ended: a page is checked once its own requests are done,
-    the widgets' modules included (they load after the load event)."""
-
-    def __init__(self, context):
-        self.open = set()
-        self.last = time.monotonic()
-        context.on("request", self._started)
-        context.on("requestfinished", self._ended)
-        context.on("requestfailed", self._ended)
-
-    def _started(self, request):
-        self.open.add(request)
-        self.last = time.monotonic()
-
-    def _ended(self, request):
-        self.open.discard(request)
-        self.last = time.monotonic()
-
-    def settle(self, page, quiet: float = 0.15, timeout: float = 30):  # 30 s: Playwright's own default
-        """Until nothing is open and nothing new has started for `quiet` seconds (Playwright's
-        "networkidle" is the same idea with a fixed 500 ms, which was a third of each stop)."""
-        deadline = time.monotonic() + timeout
-        while self.open or time.monotonic() - self.last < quiet:
-            assert time.monotonic() < deadline, f"requests still open: {sorted(r.url for r in self.open)}"
-            page.wait_for_timeout(20)  # Playwright delivers the request events while it waits
 
 
 def violations(page) -> list[str]:
@@ -100,6 +69,7 @@ def walk(page, base_url, site_dir, code, way: str) -> dict[str, list[str]]:
     return found
 
 
+@OFFLINE_WORKER  # as a reader has it: its requests (the first stop's downloads) must not fail either
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_every_page_on_a_phone_in_light_scheme(page, problems, base_url, site_dir, code):
     assert walk(page, base_url, site_dir, code, "phone") == {}
@@ -108,7 +78,7 @@ def test_every_page_on_a_phone_in_light_scheme(page, problems, base_url, site_di
 
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_every_page_on_a_desktop_in_dark_scheme(browser, base_url, site_dir, code):
-    context = browser.new_context(**DESKTOP_DARK)
+    context = browser.new_context(**DESKTOP_DARK, service_workers="allow")
     seen = PageProblems(context)
     page = context.new_page()
     try:

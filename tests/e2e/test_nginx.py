@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import LANG_PREFIX, ROOT
+from tests.conftest import LANG_PREFIX, OFFLINE_WORKER, ROOT
 from tests.e2e.test_offline import OTHER, switch_language, wait_for_offline_ready, wait_for_worker
 from tools import hosting
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, OFFLINE_WORKER]  # the offline worker is what they test
 
 NGINX = "/usr/sbin/nginx"
 CONFIG = ROOT / "deploy" / "nginx" / "site.conf"

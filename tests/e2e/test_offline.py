@@ -9,11 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import offline
-from tests.conftest import LANG_PREFIX, ROOT, screenshot
+from tests.conftest import LANG_PREFIX, OFFLINE_WORKER, ROOT, screenshot
 from tests.e2e.test_every_page import overflow, violations
 from tools import serve
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, OFFLINE_WORKER]  # the offline worker is what they test
 
 HOME_TITLE = {"es": "Trato claro", "en": "Clear Deal"}
 

@@ -9,11 +9,11 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT
+from tests.conftest import OFFLINE_WORKER, ROOT
 from tests.e2e.test_offline import wait_for_offline_ready
 from tools import serve
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, OFFLINE_WORKER]  # the offline worker is what they test
 
 PROJECT = ("docs", "macros", "overrides", "tools", "mkdocs.yml", "mkdocs.en.yml")
 

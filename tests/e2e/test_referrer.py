@@ -3,7 +3,9 @@ host in a Referer header, not even a same-origin one made before the offline wor
 controls the page (the favicon, a country's holiday file)."""
 import pytest
 
-pytestmark = pytest.mark.e2e
+from tests.conftest import OFFLINE_WORKER
+
+pytestmark = [pytest.mark.e2e, OFFLINE_WORKER]  # requests made while the worker installs count too
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
