@@ -260,7 +260,10 @@ def test_two_tabs_of_the_brief_keep_each_others_answers(context, problems, base_
     for tab in (first, second):
         tab.goto(base_url + "brief/")
         expect(tab.locator("form.brief-form")).to_be_visible()
+    # One tab after the other, as a reader switches tabs: a write in one reaches the other's
+    # storage a moment later (across renderers), so edits milliseconds apart are not a case.
     first.locator("#brief-business").fill("Academia de idiomas")
+    expect(second.locator("#brief-business")).to_have_value("Academia de idiomas")
     second.locator("#brief-goal").fill("25 alumnos nuevos en septiembre")
     expect(first.locator("#brief-goal")).to_have_value("25 alumnos nuevos en septiembre")
     expect(second.locator("#brief-business")).to_have_value("Academia de idiomas")
