@@ -187,7 +187,7 @@ def strip_levels(png: bytes, box: dict) -> tuple[float, float]:
     left, right = int(box["x"]) + 3, int(box["x"] + box["width"]) - 9
 
     def level(x):
-        pixels = image.crop((x, top, x + 6, bottom)).getdata()
+        pixels = image.crop((x, top, x + 6, bottom)).get_flattened_data()
         return sum(pixels) / len(pixels)
     return level(left), level(right)
 
