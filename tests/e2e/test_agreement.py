@@ -504,8 +504,9 @@ def test_typed_terms_never_reach_the_server(browser, logged_server, code):
     open_agreement(page, page_url(base, code))
     fill_some(page)
     page.get_by_role("button", name=ui(code, "link")).tap()
+    expect(page.locator(".agr-status")).to_have_text(ui(code, "link_copied"))  # copied: not the last test's link
     link = page.evaluate("navigator.clipboard.readText()")
-    assert "Zafiroquesos" in unquote(link)
+    assert link.startswith(page_url(base, code) + "#") and "Zafiroquesos" in unquote(link), link
     page.goto("about:blank")
     open_agreement(page, link)  # the shared link, opened
     expect(page.locator("#agr-client")).to_have_value(CLIENT)
