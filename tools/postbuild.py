@@ -4,10 +4,10 @@
 
 For each language root (Spanish at site/, English at site/en/; tools/build.py's layout()), in
 this order, because each step must see the files as the next one ships them:
-  0. every page's own link-preview image, drawn from its og:title and its section in the nav
-     (macros/previews.py), into its og:image tags;
-  1. every page's Content-Security-Policy meta tag, with its own inline scripts' hashes (macros/csp.py),
-     and its theme-color meta tag from the stylesheet (macros/theme.py);
+  1. every page, read and written once: its own link-preview image, drawn from its og:title and
+     its section in the nav (macros/previews.py), into its og:image tags; its theme-color meta
+     tag from the stylesheet (macros/theme.py); its Content-Security-Policy meta tag, with its
+     own inline scripts' hashes (macros/csp.py);
   2. our JS minified (macros/assets.py);
   3. the search index tuned with synonyms and tool tags (macros/search.py), where the generator
      wrote Material's lunr index (Zensical writes its own search.json: left as it is);
@@ -67,10 +67,13 @@ def pages(lang_dir: Path, skip: list[str]) -> list[Path]:
             if not any(path.relative_to(lang_dir).as_posix().startswith(prefix) for prefix in skip)]
 
 
-def add_policies(lang_dir: Path, skip: list[str]) -> None:
-    """Each page's CSP meta tag, and its theme colour (the stylesheet's, macros/theme.py)."""
+def finish_pages(lang_dir: Path, language: Language, skip: list[str]) -> None:
+    """Step 1: each page's preview image, theme colour and CSP meta tag, in one read and write."""
+    strings = lang.strings(language.code)
     for path in pages(lang_dir, skip):
-        path.write_text(csp.add_policy(theme.fill_meta(path.read_text(encoding="utf-8"))), encoding="utf-8")
+        text = with_preview(path.read_text(encoding="utf-8"), path.relative_to(lang_dir).as_posix(),
+                            lang_dir, language, strings)
+        path.write_text(csp.add_policy(theme.fill_meta(text)), encoding="utf-8")
 
 
 def meta_tag(attribute: str, name: str) -> re.Pattern:
@@ -84,25 +87,22 @@ ALT_TAGS = (meta_tag("property", "og:image:alt"), meta_tag("name", "twitter:imag
 SHARED_IMAGE = re.compile(r"assets/img/og-[a-z]+\.png$")  # what the template writes: the language's image
 
 
-def add_previews(lang_dir: Path, language: Language, skip: list[str]) -> None:
-    """Each page's own preview image in place of the shared one the template wrote; the 404
-    page, no page of the guide, keeps the shared one (as does a build without site_url: no tags)."""
-    strings = lang.strings(language.code)
-    for path in pages(lang_dir, skip):
-        rel = path.relative_to(lang_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
-        title = OG_TITLE.search(text)
-        if rel == "404.html" or not title or not IMAGE_TAGS[0].search(text):
-            continue
-        preview = previews.for_page(language.name, html.unescape(title[2]), language.sections.get(rel, ""),
-                                    rel == "index.html", strings)
-        previews.write(preview, lang_dir)
-        image = SHARED_IMAGE.sub(preview.path, IMAGE_TAGS[0].search(text)[2])  # the same site_url before it
-        alt = html.escape(preview.alt, quote=False).replace('"', "&quot;")
-        for tags, content in ((IMAGE_TAGS, image), (ALT_TAGS, alt)):
-            for tag in tags:
-                text = with_content(text, tag, content)
-        path.write_text(text, encoding="utf-8")
+def with_preview(text: str, rel: str, lang_dir: Path, language: Language, strings: dict) -> str:
+    """The page's own preview image (drawn into lang_dir) in place of the shared one the template
+    wrote; the 404 page, no page of the guide, keeps the shared one (as does a build without
+    site_url: no tags)."""
+    title = OG_TITLE.search(text)
+    if rel == "404.html" or not title or not IMAGE_TAGS[0].search(text):
+        return text
+    preview = previews.for_page(language.name, html.unescape(title[2]), language.sections.get(rel, ""),
+                                rel == "index.html", strings)
+    previews.write(preview, lang_dir)
+    image = SHARED_IMAGE.sub(preview.path, IMAGE_TAGS[0].search(text)[2])  # the same site_url before it
+    alt = html.escape(preview.alt, quote=False).replace('"', "&quot;")
+    for tags, content in ((IMAGE_TAGS, image), (ALT_TAGS, alt)):
+        for tag in tags:
+            text = with_content(text, tag, content)
+    return text
 
 
 def with_content(text: str, tag: re.Pattern, content: str) -> str:
@@ -118,11 +118,10 @@ def write_holiday_presets(lang_dir: Path, code: str, year: int) -> None:
 
 
 def finish_language(lang_dir: Path, language: Language) -> None:
-    """Steps 0–5 above over one language's freshly built folder."""
+    """Steps 1–5 above over one language's freshly built folder."""
     lang_dir = Path(lang_dir)
     skip = offline.nested_roots(list(language.alternate_links))
-    add_previews(lang_dir, language, skip)
-    add_policies(lang_dir, skip)
+    finish_pages(lang_dir, language, skip)
     assets.minify_scripts(lang_dir)
     if (lang_dir / search.INDEX).is_file():
         search.tune_index_file(lang_dir, language.code)
