@@ -174,7 +174,7 @@ def summary_text(name: str, spec: dict, result: dict, values: dict, fmt: Formatt
 def given_items(name: str, spec: dict, values: dict, fmt: Formatter) -> list[tuple[str, str]]:
     """(label, value) of each input that shaped the result, written for the page ("Importe",
     "150.000 €"); a field not part of this scenario or left empty is left out. Twin of
-    givenItems() in calc/render.js. Call after sentences.write (it sets the currency)."""
+    givenRows() in calc/render.js. Call after sentences.write (it sets the currency)."""
     days = get_day_names("wide", locale=fmt.locale)  # 0 = Monday
     written = {"time": fmt.time,
                "weekdays": lambda v: fmt.join([days[d - 1] for d in v]),
