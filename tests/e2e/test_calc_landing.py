@@ -38,6 +38,21 @@ def in_first_screen(locator) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] < PHONE["height"]
 
 
+def assert_below_header(page, locator):
+    """The header is fixed: the list's first rows must not sit under it."""
+    header = page.locator(".md-header").bounding_box()
+    assert locator.bounding_box()["y"] >= header["y"] + header["height"], (locator.bounding_box(), header)
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_a_link_made_before_the_anchor_also_lands_below_the_header(page, base_url, code):
+    """Such a link is scrolled to by calculator.js (scrollIntoView), not by the browser's :target."""
+    calc = open_link(page, base_url, code, "penalty", PENALTY.split("#")[0])
+    given = calc.locator(".calc-given")
+    expect(given).to_be_visible()
+    assert_below_header(page, given)
+
+
 @pytest.mark.parametrize("code", LANGS)
 def test_a_shared_link_lands_on_its_result_with_its_inputs_above_it(page, problems, base_url, code):
     calc = open_link(page, base_url, code, "penalty", PENALTY)
@@ -52,6 +67,7 @@ def test_a_shared_link_lands_on_its_result_with_its_inputs_above_it(page, proble
     expect(sentence).to_contain_text(total)
     for part in (given, calc.locator(".calc-result__title"), sentence):
         assert in_first_screen(part), part
+    assert_below_header(page, given)
     edit = given.get_by_role("button", name=lang.text(code, "calc.common.edit"))
     assert edit.get_attribute("aria-expanded") == "false"
     assert edit.get_attribute("aria-controls") == calc.locator(".calc-form").get_attribute("id")
