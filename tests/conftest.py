@@ -1,5 +1,5 @@
 """Shared fixtures: one strict build of both languages per test session, a local
-server over it, and Playwright wired to Debian's Chromium at phone size."""
+server over it, and Playwright wired to Debian's Chromium (its headless shell) at phone size."""
 import concurrent.futures
 import fcntl
 import json
@@ -16,6 +16,10 @@ from tools.build import LANG_PREFIX, build_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Playwright's own choice for headless runs, from Debian: the same Blink without the browser's
+# window and tabs, about a third less CPU over the suite. The whole browser stays for the few
+# tests of what only it does (the full_browser fixture).
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -120,11 +124,12 @@ def pages_of(site: Path, code: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
+    for program in (HEADLESS_SHELL, CHROMIUM):
+        if not Path(program).exists():
+            pytest.fail(f"{program} is missing: run `make test` (tools/ensure-chromium.sh installs it)", pytrace=False)
     return {
         **browser_type_launch_args,
-        "executable_path": CHROMIUM,
+        "executable_path": HEADLESS_SHELL,
         "args": [
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -132,14 +137,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def browser(browser):
-    """pytest-playwright's browser, whose contexts start with service workers blocked unless
-    asked for (service_workers="allow"; for the `page`/`context` fixtures, the OFFLINE_WORKER
-    mark). The offline worker downloads both languages' every page and asset (about 160 files,
-    5 MB) into each new context once its first page is idle: in tests about anything else it
-    cost more than the test (the storage and checklist tests: 88 CPU-seconds with it, 53
-    without), and nothing there checked it. Its own tests (test_offline.py, test_preview.py,
+def without_workers_by_default(browser):
+    """Contexts of this browser start with service workers blocked unless asked for
+    (service_workers="allow"; for the `page`/`context` fixtures, the OFFLINE_WORKER mark).
+    The offline worker downloads both languages' every page and asset (about 160 files, 5 MB)
+    into each new context once its first page is idle: in tests about anything else it cost
+    more than the test (the storage and checklist tests: 88 CPU-seconds with it, 53 without),
+    and nothing there checked it. Its own tests (test_offline.py, test_preview.py,
     test_nginx.py, test_referrer.py) and the page walks keep it."""
     new_context = browser.new_context
 
@@ -148,6 +152,21 @@ def browser(browser):
 
     browser.new_context = new_context_without_worker
     return browser
+
+
+@pytest.fixture(scope="session")
+def browser(browser):
+    """pytest-playwright's browser: the headless shell."""
+    return without_workers_by_default(browser)
+
+
+@pytest.fixture(scope="session")
+def full_browser(browser_type, browser_type_launch_args):
+    """The whole Chromium, launched only in a worker whose tests ask for it: for behaviour the
+    headless shell leaves out (it fetches no favicon; a tap leaves no :hover behind)."""
+    whole = browser_type.launch(**{**browser_type_launch_args, "executable_path": CHROMIUM})
+    yield without_workers_by_default(whole)
+    whole.close()
 
 
 OFFLINE_WORKER = pytest.mark.browser_context_args(service_workers="allow")
