@@ -103,11 +103,20 @@ class _Body:
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A client that hung up mid-response (a navigation or reload cancels requests still in
+        flight) is not the server's error: no traceback for it; anything else still prints one."""
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(directory: str, port: int = 0, host: str = "127.0.0.1", use_gzip: bool = False):
     """A ready server (port 0 = any free port); call serve_forever() or start_background()."""
     handler = type("Handler", (SiteHandler,), {"gzip_enabled": use_gzip})
     handler = functools.partial(handler, directory=str(directory))
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def start_background(directory: str, use_gzip: bool = False):

@@ -2,6 +2,7 @@
 response carries the security headers production sends."""
 import http.client
 import socket
+import struct
 import time
 
 import pytest
@@ -57,3 +58,30 @@ def test_silent_connections_are_closed_and_the_server_still_answers(server):
     for held in [*silent, half_sent]:
         assert held.recv(1024) == b"", "connection still open"
         held.close()
+
+
+def test_a_client_that_hangs_up_mid_response_prints_no_traceback(server, tmp_path, capfd):
+    """A navigation cancels requests still in flight: the test run printed a BrokenPipeError
+    traceback for each, as if the server had failed."""
+    (tmp_path / "big.bin").write_bytes(b"x" * 8_000_000)
+    for _ in range(3):
+        client = socket.create_connection(server, timeout=5)
+        client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert client.recv(64).startswith(b"HTTP/1.0 200")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, not close
+        client.close()
+    time.sleep(0.5)
+    assert get(server, "/").status == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_other_errors_while_serving_still_print_their_traceback(capfd):
+    httpd = serve.make_server(".")
+    try:
+        try:
+            raise ValueError("a real bug")
+        except ValueError:
+            httpd.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        httpd.server_close()
+    assert "ValueError: a real bug" in capfd.readouterr().err
