@@ -37,3 +37,19 @@ def test_date_examples_follow_the_reader_s_today_not_the_build_day(page, problem
     expect(result).not_to_have_attribute("data-stale", "")
     expect(calc.locator(".calc-sentence").first).not_to_have_text(built.select_one(".calc-sentence").get_text())
     assert problems.errors == []
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_the_agreement_starts_on_the_reader_s_today_not_the_build_day(page, problems, base_url, site_dir, code):
+    """A reader months after the build got a draft starting on the build day (the form's
+    value as built), unless this browser had kept answers."""
+    built = BeautifulSoup(page_file(site_dir, code, "agreement/").read_text(encoding="utf-8"), "html.parser")
+    assert built.select_one("#agr-start")["value"] == BUILT_FOR.isoformat()  # as built
+    page.clock.set_fixed_time(datetime.datetime.combine(READER_TODAY, datetime.time(10)))
+    page.goto(f"{base_url}{LANG_PREFIX[code]}agreement/")
+    expect(page.locator(".agr--live")).to_be_attached()
+    expect(page.locator("#agr-start")).to_have_value(READER_TODAY.isoformat())  # as the reader sees it
+    document = page.locator(".agr-preview > article").first.inner_text()
+    assert str(READER_TODAY.year) in document and str(READER_TODAY.day) in document
+    assert page.evaluate("localStorage.length") == 0  # nothing typed, nothing kept
+    assert problems.errors == []

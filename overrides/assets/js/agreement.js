@@ -320,7 +320,7 @@ export function mountAgreement(root) {
     setOutput(["es", "en", "both"].includes(start.out) ? start.out : config.lang);
   };
   const start = link ? link.raw && link : stored();
-  if (start) show(start);
+  show(start || { raw: {} }); // no answers: the defaults, "@today" the reader's today, not the build day
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", () => {
     button("undo").hidden = true;
