@@ -104,6 +104,11 @@ class _Body:
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
+    # socketserver's default backlog is 5: a browser opening a page's connections at once (or
+    # the offline worker's downloads) overflowed it while the accepting thread waited its turn,
+    # and each connection the kernel dropped was retried a second or more later.
+    request_queue_size = 128
+
     def handle_error(self, request, client_address):
         """A client that hung up mid-response (a navigation or reload cancels requests still in
         flight) is not the server's error: no traceback for it; anything else still prints one."""
